@@ -1,0 +1,46 @@
+package dev.outbound.auth;
+
+import dev.outbound.api.Unauthorized;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Authenticates every {@code /api/**} request before its handler runs (so uploads from unknown
+ * callers are refused before they are read) and leaves the {@link Caller} on the request.
+ */
+@Component
+class Authenticator implements HandlerInterceptor {
+    static final String ATTRIBUTE = Caller.class.getName();
+    static final String HEADER = "Syllable-API-Key";
+
+    private final ApiKeyRepository keys;
+
+    Authenticator(ApiKeyRepository keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String key = presentedKey(request);
+        if (key == null) {
+            throw new Unauthorized("Missing API key: send it in the Syllable-API-Key header");
+        }
+        Caller caller = keys.findActive(key).orElseThrow(() -> new Unauthorized("Invalid or revoked API key"));
+        request.setAttribute(ATTRIBUTE, caller);
+        return true;
+    }
+
+    static @Nullable String presentedKey(HttpServletRequest request) {
+        String key = request.getHeader(HEADER);
+        if (key == null || key.isBlank()) {
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                key = authorization.substring(7);
+            }
+        }
+        return key == null || key.isBlank() ? null : key.trim();
+    }
+}

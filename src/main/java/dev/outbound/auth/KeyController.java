@@ -1,0 +1,71 @@
+package dev.outbound.auth;
+
+import dev.outbound.api.JsonFields;
+import dev.outbound.api.Violations;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Extension endpoints: organizations and API keys. */
+@RestController
+@RequestMapping("/api/v1/outbound")
+class KeyController {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private final Organizations organizations;
+
+    KeyController(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    @PostMapping("/organizations")
+    CreatedOrganization createOrganization(Caller caller, @RequestBody(required = false) @Nullable JsonNode body) {
+        var v = new Violations();
+        var f = JsonFields.body(body, v);
+        String name = f.string("name", true);
+        String adminEmail = email(f, "admin_email");
+        if (name != null && (name.isBlank() || name.length() > 200)) {
+            f.fail("name", "Name must be 1 to 200 characters", "value_error");
+        }
+        v.throwIfAny();
+        return organizations.create(
+                caller, java.util.Objects.requireNonNull(name).trim(), java.util.Objects.requireNonNull(adminEmail));
+    }
+
+    @PostMapping("/api-keys")
+    CreatedKey createKey(Caller caller, @RequestBody(required = false) @Nullable JsonNode body) {
+        var v = new Violations();
+        var f = JsonFields.body(body, v);
+        String email = email(f, "user_email");
+        Boolean superuser = f.bool("superuser", false);
+        v.throwIfAny();
+        return organizations.createKey(caller, java.util.Objects.requireNonNull(email), Boolean.TRUE.equals(superuser));
+    }
+
+    @GetMapping("/api-keys")
+    List<ApiKeyView> keys(Caller caller) {
+        return organizations.keys(caller);
+    }
+
+    @DeleteMapping("/api-keys/{keyId}")
+    Map<String, Object> revoke(Caller caller, @PathVariable long keyId) {
+        organizations.revoke(caller, keyId);
+        return Map.of("id", keyId, "revoked", true);
+    }
+
+    private static @Nullable String email(JsonFields f, String name) {
+        String email = f.string(name, true);
+        if (email != null && !EMAIL.matcher(email.trim()).matches()) {
+            f.fail(name, "Input should be an email address like user@example.com", "value_error");
+        }
+        return email == null ? null : email.trim();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.outbound.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The only place where PostgreSQL and H2 differ. Everything else is SQL both understand.
+ */
+public interface Dialect {
+
+    /** Short name for logs and docs: "postgresql" or "h2". */
+    String name();
+
+    /**
+     * Adds {@code :delta} to a counter row, creating it if missing, atomically under concurrency:
+     * parameters {@code batch_pk, request_status, channel_status, stripe, delta}.
+     */
+    String addToCounterSql();
+
+    /**
+     * Applies {@code UPDATE request SET <set> WHERE <where>} and answers the number of rows changed
+     * per previous (status, channel status), so counters can move exactly the rows that moved.
+     * Named parameters of {@code set} and {@code where} are bound from {@code params}.
+     */
+    String countedUpdateSql(String set, String where);
+
+    /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
+    BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
+
+    /** A bulk load in progress on the caller's connection and transaction. */
+    interface BulkLoad extends AutoCloseable {
+        /** Values in column order: String, Integer, Long, Boolean, OffsetDateTime or null. */
+        void add(Object... values) throws SQLException;
+
+        /** Sends what is buffered and answers the number of rows loaded. */
+        long finish() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.outbound.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+
+/** H2 (PostgreSQL mode): batched INSERTs for bulk loads, MERGE for counters, delta tables for counts. */
+final class H2Dialect implements Dialect {
+    private static final int BATCH = 2000;
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String addToCounterSql() {
+        return """
+                MERGE INTO status_count t
+                USING (VALUES (CAST(:batchPk AS BIGINT), CAST(:requestStatus AS VARCHAR), CAST(:channelStatus AS VARCHAR),
+                               CAST(:stripe AS SMALLINT), CAST(:delta AS BIGINT)))
+                      AS s (batch_pk, request_status, channel_status, stripe, delta)
+                ON t.batch_pk = s.batch_pk AND t.request_status = s.request_status
+                   AND t.channel_status = s.channel_status AND t.stripe = s.stripe
+                WHEN MATCHED THEN UPDATE SET n = t.n + s.delta
+                WHEN NOT MATCHED THEN INSERT (batch_pk, request_status, channel_status, stripe, n)
+                     VALUES (s.batch_pk, s.request_status, s.channel_status, s.stripe, s.delta)
+                """;
+    }
+
+    @Override
+    public String countedUpdateSql(String set, String where) {
+        return """
+                SELECT status, channel_manager_status, COUNT(*) AS n
+                FROM OLD TABLE (UPDATE request SET %s WHERE %s)
+                GROUP BY status, channel_manager_status
+                """.formatted(set, where);
+    }
+
+    @Override
+    public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        return new InsertLoad(connection.prepareStatement(sql));
+    }
+
+    private static final class InsertLoad implements BulkLoad {
+        private final PreparedStatement statement;
+        private int pending;
+        private long total;
+
+        InsertLoad(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        @Override
+        public void add(Object... values) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.addBatch();
+            if (++pending == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (pending > 0) {
+                statement.executeBatch();
+                total += pending;
+                pending = 0;
+            }
+        }
+
+        @Override
+        public long finish() throws SQLException {
+            flush();
+            return total;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+}

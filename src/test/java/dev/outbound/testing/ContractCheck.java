@@ -1,0 +1,89 @@
+package dev.outbound.testing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validates real responses of the contract's endpoints against the reference contract
+ * ({@code openapi/contract.json}, a copy of shared/contract/outbound-openapi.json): success and
+ * 422 bodies against their schemas; other statuses, which the contract leaves undeclared, must
+ * carry a {@code {"detail": "..."}} body.
+ */
+public final class ContractCheck {
+    private static final OpenApiInteractionValidator VALIDATOR = load();
+
+    private ContractCheck() {}
+
+    private static OpenApiInteractionValidator load() {
+        try (InputStream in = ContractCheck.class.getResourceAsStream("/openapi/contract.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi/contract.json is not on the classpath");
+            }
+            String spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE)
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .withLevel(
+                                    "validation.response.body.schema.unevaluatedProperties",
+                                    ValidationReport.Level.IGNORE)
+                            .build())
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void verify(
+            String method,
+            String pathAndQuery,
+            @Nullable String contentType,
+            byte @Nullable [] body,
+            Api.Response response) {
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+        if (!isContractPath(method, path)) {
+            return;
+        }
+        if (response.status() != 200 && response.status() != 422) {
+            if (!response.body().isBlank() && !response.json().path("detail").isString()) {
+                throw new AssertionError(
+                        "Error response without a string detail: " + response.status() + " " + response.body());
+            }
+            return;
+        }
+        var builder = SimpleResponse.Builder.status(response.status());
+        String responseType = response.header("Content-Type");
+        if (!responseType.isEmpty()) {
+            builder.withContentType(responseType);
+        }
+        builder.withBody(response.body());
+        ValidationReport report = VALIDATOR.validateResponse(path, Request.Method.valueOf(method), builder.build());
+        if (report.hasErrors()) {
+            String messages = report.getMessages().stream()
+                    .map(m -> m.getKey() + ": " + m.getMessage())
+                    .collect(Collectors.joining("\n  "));
+            throw new AssertionError("Response breaks the contract: " + method + " " + path + " -> " + response.status()
+                    + "\n  " + messages + "\n  body: " + abbreviate(response.body()));
+        }
+    }
+
+    /** Only the contract's own endpoints are checked; extensions have their own tests. */
+    static boolean isContractPath(String method, String path) {
+        if (!path.startsWith("/api/v1/outbound/campaigns") && !path.startsWith("/api/v1/outbound/batches")) {
+            return false;
+        }
+        return !path.endsWith(".csv") && !path.endsWith("/attempts");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 2000 ? s.substring(0, 2000) + "..." : s;
+    }
+}
