@@ -1,0 +1,31 @@
+package dev.outbound.campaign;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What other capabilities need of a campaign: how to validate targets and when and how fast to
+ * reach them. A null daily start/end means the whole day.
+ */
+public record CampaignRules(
+        long id,
+        long organizationId,
+        Mode mode,
+        ZoneId timezone,
+        HoursIn hoursIn,
+        Set<DayOfWeek> activeDays,
+        @Nullable LocalTime dailyStart,
+        @Nullable LocalTime dailyEnd,
+        int hourlyRate,
+        @Nullable Integer maxDailyCalls,
+        int retryCount,
+        @Nullable Duration retryInterval) {
+
+    public CampaignRules {
+        activeDays = Set.copyOf(activeDays);
+    }
+}
