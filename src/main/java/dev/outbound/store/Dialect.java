@@ -3,6 +3,7 @@ package dev.outbound.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The only place where PostgreSQL and H2 differ. Everything else is SQL both understand.
@@ -25,13 +26,19 @@ public interface Dialect {
      */
     String countedUpdateSql(String set, String where);
 
+    /**
+     * Applies {@code DELETE FROM request WHERE <where>} and answers the rows removed per
+     * (status, channel status).
+     */
+    String countedDeleteSql(String where);
+
     /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
     BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
 
     /** A bulk load in progress on the caller's connection and transaction. */
     interface BulkLoad extends AutoCloseable {
         /** Values in column order: String, Integer, Long, Boolean, OffsetDateTime or null. */
-        void add(Object... values) throws SQLException;
+        void add(@Nullable Object... values) throws SQLException;
 
         /** Sends what is buffered and answers the number of rows loaded. */
         long finish() throws SQLException;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** H2 (PostgreSQL mode): batched INSERTs for bulk loads, MERGE for counters, delta tables for counts. */
 final class H2Dialect implements Dialect {
@@ -40,6 +41,15 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String countedDeleteSql(String where) {
+        return """
+                SELECT status, channel_manager_status, COUNT(*) AS n
+                FROM OLD TABLE (DELETE FROM request WHERE %s)
+                GROUP BY status, channel_manager_status
+                """.formatted(where);
+    }
+
+    @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
@@ -56,7 +66,7 @@ final class H2Dialect implements Dialect {
         }
 
         @Override
-        public void add(Object... values) throws SQLException {
+        public void add(@Nullable Object... values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }

@@ -44,6 +44,17 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String countedDeleteSql(String where) {
+        return """
+                WITH changed AS (
+                    DELETE FROM request WHERE %s RETURNING status, channel_manager_status
+                )
+                SELECT status, channel_manager_status, COUNT(*) AS n FROM changed
+                GROUP BY status, channel_manager_status
+                """.formatted(where);
+    }
+
+    @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
@@ -62,7 +73,7 @@ final class PostgresDialect implements Dialect {
         }
 
         @Override
-        public void add(Object... values) throws SQLException {
+        public void add(@Nullable Object... values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     buffer.append(',');

@@ -1,0 +1,238 @@
+package dev.outbound.batch;
+
+import dev.outbound.api.ListQuery;
+import dev.outbound.store.Inserts;
+import dev.outbound.store.Instants;
+import dev.outbound.store.ListSql;
+import dev.outbound.store.ListSql.Column;
+import dev.outbound.store.ListSql.Match;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code batch} table. Reads are always scoped by organization. */
+@Repository
+class BatchRepository {
+    static final List<String> PROPERTIES =
+            List.of("batch_id", "campaign_id", "status", "expires_on", "last_updated_at");
+    private static final Map<String, Column> COLUMNS = Map.of(
+            "batch_id", new Column("batch_id", Match.CONTAINS),
+            "campaign_id", new Column("campaign_id", Match.NUMBER),
+            "status", new Column("status", Match.EQUALS),
+            "expires_on", new Column("expires_on", Match.TIME),
+            "last_updated_at", new Column("last_updated_at", Match.TIME));
+
+    private static final String COLUMNS_SQL = """
+            pk, organization_id, batch_id, campaign_id, status, paused, expires_on, call_rate, auto_call_rate,
+            auto_call_rate_baseline, dispatch_id, upload_filename, error_message, created_at, deleted_at,
+            deleted_reason, last_updated_at, last_updated_by, version
+            """;
+    private static final String INSERT = """
+            INSERT INTO batch (organization_id, batch_id, campaign_id, status, paused, expires_on, call_rate,
+                               auto_call_rate, dispatch_id, created_at, last_updated_at, last_updated_by, version)
+            VALUES (:organizationId, :batchId, :campaignId, 'PENDING', :paused, :expiresOn, :callRate,
+                    :autoCallRate, :dispatchId, :now, :now, :user, 0)
+            """;
+    private static final String FIND = "SELECT " + COLUMNS_SQL + """
+             FROM batch WHERE organization_id = :organizationId AND batch_id = :batchId
+            """;
+    private static final String LOCK = FIND + " FOR UPDATE";
+    private static final String LOCK_NOWAIT = FIND + " FOR UPDATE NOWAIT";
+    private static final String LIST = "SELECT " + COLUMNS_SQL + " FROM batch WHERE organization_id = :organizationId";
+    private static final String COUNT = "SELECT COUNT(*) FROM batch WHERE organization_id = :organizationId";
+    private static final String UPDATE_SETTINGS = """
+            UPDATE batch SET paused = :paused, expires_on = :expiresOn, call_rate = :callRate,
+                   auto_call_rate = :autoCallRate, status = :to, last_updated_at = :now, last_updated_by = :user,
+                   version = version + 1
+            WHERE pk = :pk AND status = :expected
+            """;
+    private static final String DELETE = """
+            UPDATE batch SET status = 'CANCELED', deleted_at = :now, deleted_reason = :reason,
+                   last_updated_at = :now, last_updated_by = :user, version = version + 1
+            WHERE pk = :pk AND status = :expected
+            """;
+    private static final String UPLOAD_DONE = """
+            UPDATE batch SET status = 'PENDING', upload_filename = :filename, error_message = NULL,
+                   last_updated_at = :now, last_updated_by = :user, version = version + 1
+            WHERE pk = :pk AND status = :expected
+            """;
+    private static final String UPLOAD_FAILED = """
+            UPDATE batch SET status = 'FAILED', upload_filename = :filename, error_message = :message,
+                   last_updated_at = :now, last_updated_by = :user, version = version + 1
+            WHERE pk = :pk AND status = :expected
+            """;
+    private static final String LIVE_IN_CAMPAIGN = """
+            SELECT COUNT(*) FROM batch
+            WHERE organization_id = :organizationId AND campaign_id = :campaignId AND deleted_at IS NULL
+            """;
+
+    private final JdbcClient jdbc;
+
+    BatchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(
+            long organizationId,
+            String batchId,
+            long campaignId,
+            boolean paused,
+            @Nullable Instant expiresOn,
+            @Nullable Integer callRate,
+            boolean autoCallRate,
+            String dispatchId,
+            Instant now,
+            String user) {
+        return Inserts.returningKey(
+                jdbc.sql(INSERT)
+                        .param("organizationId", organizationId)
+                        .param("batchId", batchId)
+                        .param("campaignId", campaignId)
+                        .param("paused", paused)
+                        .param("expiresOn", Instants.toDb(expiresOn))
+                        .param("callRate", callRate)
+                        .param("autoCallRate", autoCallRate)
+                        .param("dispatchId", dispatchId)
+                        .param("now", Instants.toDb(now))
+                        .param("user", user),
+                "pk");
+    }
+
+    Optional<Batch> find(long organizationId, String batchId) {
+        return one(FIND, organizationId, batchId);
+    }
+
+    /** Reads and row-locks the batch until the transaction ends. */
+    Optional<Batch> lock(long organizationId, String batchId) {
+        return one(LOCK, organizationId, batchId);
+    }
+
+    /** Like {@link #lock} but fails at once (a lock error) when another transaction holds it. */
+    Optional<Batch> lockNowait(long organizationId, String batchId) {
+        return one(LOCK_NOWAIT, organizationId, batchId);
+    }
+
+    private Optional<Batch> one(String sql, long organizationId, String batchId) {
+        return jdbc.sql(sql)
+                .param("organizationId", organizationId)
+                .param("batchId", batchId)
+                .query(BatchRepository::row)
+                .optional();
+    }
+
+    List<Batch> list(long organizationId, ListQuery query, boolean includeDeleted) {
+        ListSql.Built built = ListSql.build(query, COLUMNS, "created_at", "created_at", "pk");
+        String sql = LIST + deleted(includeDeleted) + built.conditions() + " ORDER BY " + built.orderBy()
+                + " LIMIT :limit OFFSET :offset";
+        var params = new HashMap<String, Object>(built.params());
+        params.put("organizationId", organizationId);
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        return jdbc.sql(sql).params(params).query(BatchRepository::row).list();
+    }
+
+    long count(long organizationId, ListQuery query, boolean includeDeleted) {
+        ListSql.Built built = ListSql.build(query, COLUMNS, "created_at", "created_at", "pk");
+        var params = new HashMap<String, Object>(built.params());
+        params.put("organizationId", organizationId);
+        return jdbc.sql(COUNT + deleted(includeDeleted) + built.conditions())
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String deleted(boolean includeDeleted) {
+        return includeDeleted ? "" : " AND deleted_at IS NULL";
+    }
+
+    boolean updateSettings(Batch b, BatchStatus to, Instant now, String user) {
+        return jdbc.sql(UPDATE_SETTINGS)
+                        .param("paused", b.paused())
+                        .param("expiresOn", Instants.toDb(b.expiresOn()))
+                        .param("callRate", b.callRate())
+                        .param("autoCallRate", b.autoCallRate())
+                        .param("to", to.name())
+                        .param("now", Instants.toDb(now))
+                        .param("user", user)
+                        .param("pk", b.pk())
+                        .param("expected", b.status().name())
+                        .update()
+                == 1;
+    }
+
+    boolean markDeleted(Batch b, String reason, Instant now, String user) {
+        return jdbc.sql(DELETE)
+                        .param("reason", reason)
+                        .param("now", Instants.toDb(now))
+                        .param("user", user)
+                        .param("pk", b.pk())
+                        .param("expected", b.status().name())
+                        .update()
+                == 1;
+    }
+
+    boolean uploadDone(Batch b, String filename, Instant now, String user) {
+        return jdbc.sql(UPLOAD_DONE)
+                        .param("filename", filename)
+                        .param("now", Instants.toDb(now))
+                        .param("user", user)
+                        .param("pk", b.pk())
+                        .param("expected", b.status().name())
+                        .update()
+                == 1;
+    }
+
+    boolean uploadFailed(Batch b, String filename, String message, Instant now, String user) {
+        return jdbc.sql(UPLOAD_FAILED)
+                        .param("filename", filename)
+                        .param("message", message)
+                        .param("now", Instants.toDb(now))
+                        .param("user", user)
+                        .param("pk", b.pk())
+                        .param("expected", b.status().name())
+                        .update()
+                == 1;
+    }
+
+    long liveInCampaign(long organizationId, long campaignId) {
+        return jdbc.sql(LIVE_IN_CAMPAIGN)
+                .param("organizationId", organizationId)
+                .param("campaignId", campaignId)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Batch row(ResultSet rs, int n) throws SQLException {
+        int callRate = rs.getInt("call_rate");
+        Integer rate = rs.wasNull() ? null : callRate;
+        double baseline = rs.getDouble("auto_call_rate_baseline");
+        Double base = rs.wasNull() ? null : baseline;
+        return new Batch(
+                rs.getLong("pk"),
+                rs.getLong("organization_id"),
+                rs.getString("batch_id"),
+                rs.getLong("campaign_id"),
+                BatchStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("paused"),
+                Instants.read(rs, "expires_on"),
+                rate,
+                rs.getBoolean("auto_call_rate"),
+                base,
+                rs.getString("dispatch_id"),
+                rs.getString("upload_filename"),
+                rs.getString("error_message"),
+                Instants.readRequired(rs, "created_at"),
+                Instants.read(rs, "deleted_at"),
+                rs.getString("deleted_reason"),
+                Instants.read(rs, "last_updated_at"),
+                rs.getString("last_updated_by"),
+                rs.getInt("version"));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.outbound.batch;
+
+import dev.outbound.api.InvalidInput;
+import dev.outbound.auth.Caller;
+import dev.outbound.request.RemovalResult;
+import dev.outbound.request.RequestStatus;
+import dev.outbound.request.ResultFilter;
+import dev.outbound.request.ResultWriter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The contract's endpoints for a batch's requests: add one, remove some, read results. */
+@RestController
+@RequestMapping("/api/v1/outbound/batches/{batchId}")
+class BatchRequestController {
+    private final Batches batches;
+    private final ResultWriter results;
+    private final JsonMapper json;
+
+    BatchRequestController(Batches batches, ResultWriter results, JsonMapper json) {
+        this.batches = batches;
+        this.results = results;
+        this.json = json;
+    }
+
+    @PostMapping("/requests")
+    Map<String, Object> add(
+            Caller caller, @PathVariable String batchId, @RequestBody(required = false) @Nullable JsonNode body) {
+        var request = BatchBodies.request(body);
+        RequestStatus status =
+                batches.addRequest(caller, batchId, request, json.writeValueAsString(request.variables()));
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("reference_id", request.referenceId());
+        answer.put("request_status", status.name());
+        if (status == RequestStatus.INVALID) {
+            answer.put(
+                    "message", "The target is not a valid phone number or address; the request is stored as INVALID");
+        }
+        return answer;
+    }
+
+    @PostMapping("/remove-requests")
+    RemovalResult remove(
+            Caller caller, @PathVariable String batchId, @RequestBody(required = false) @Nullable JsonNode body) {
+        return batches.removeRequests(caller, batchId, BatchBodies.referenceIds(body));
+    }
+
+    /** Streams the results as a JSON array; memory stays flat however large the batch. */
+    @GetMapping("/results")
+    void results(
+            Caller caller,
+            @PathVariable String batchId,
+            @RequestParam(name = "reference_id", required = false) @Nullable String referenceId,
+            @RequestParam(name = "status", required = false) @Nullable String status,
+            @RequestParam(name = "insights_status", required = false) @Nullable String insightsStatus,
+            HttpServletResponse response)
+            throws IOException {
+        RequestStatus parsed = null;
+        if (status != null && !status.isBlank()) {
+            parsed = RequestStatus.parse(status);
+            if (parsed == null) {
+                throw InvalidInput.of("Input should be one of " + RequestStatus.NAMES, "enum", "query", "status");
+            }
+        }
+        Batch batch = batches.find(caller, batchId);
+        var filter = new ResultFilter(blankToNull(referenceId), parsed, blankToNull(insightsStatus));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        results.writeJson(batch.pk(), filter, response.getOutputStream());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

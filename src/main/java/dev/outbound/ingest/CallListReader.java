@@ -1,0 +1,175 @@
+package dev.outbound.ingest;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import tools.jackson.core.io.JsonStringEncoder;
+
+/**
+ * Reads a call list: UTF-8 CSV (a BOM is tolerated, CRLF and quoted newlines handled), a header
+ * row naming {@code reference_id} and {@code target} (trimmed, any case), and any other columns,
+ * which become string request variables. Rows stream one at a time; problems that make the file
+ * unusable are {@link InvalidUpload}s naming the line.
+ */
+final class CallListReader {
+    static final String REFERENCE_ID = "reference_id";
+    static final String TARGET = "target";
+    /** Largest field accepted; longer ones are almost certainly not a call list. */
+    static final int MAX_FIELD_CHARS = 1 << 20;
+
+    /** One data row; variables are already JSON text. */
+    record Row(long line, String referenceId, String target, String variablesJson) {}
+
+    private CallListReader() {}
+
+    /** Reads every row of {@code in} into {@code sink}; answers the number of rows. */
+    static long read(InputStream in, Consumer<Row> sink) {
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowExtraFields(false)
+                .allowMissingFields(false)
+                .maxBufferSize(MAX_FIELD_CHARS)
+                .ofCsvRecord(reader)) {
+            Iterator<CsvRecord> records = csv.iterator();
+            if (!records.hasNext()) {
+                throw new InvalidUpload("Invalid file format: the file is empty");
+            }
+            Header header = Header.of(records.next());
+            long rows = 0;
+            while (records.hasNext()) {
+                CsvRecord record = records.next();
+                sink.accept(header.row(record));
+                rows++;
+            }
+            if (rows == 0) {
+                throw new InvalidUpload("Invalid file format: the file has a header row but no rows");
+            }
+            return rows;
+        } catch (CsvParseException e) {
+            throw new InvalidUpload("Invalid file format: " + describe(e));
+        } catch (UncheckedIOException e) {
+            throw unreadable(java.util.Objects.requireNonNull(e.getCause()));
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static InvalidUpload unreadable(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return new InvalidUpload(
+                    "Invalid file format: the file is not UTF-8 text; save it as CSV UTF-8 and upload again");
+        }
+        throw new UncheckedIOException(e);
+    }
+
+    private static String describe(CsvParseException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UncheckedIOException u && u.getCause() instanceof CharacterCodingException) {
+            return "the file is not UTF-8 text; save it as CSV UTF-8 and upload again";
+        }
+        if (cause instanceof CharacterCodingException) {
+            return "the file is not UTF-8 text; save it as CSV UTF-8 and upload again";
+        }
+        String message = String.valueOf(e.getMessage());
+        if (cause != null && cause.getMessage() != null) {
+            message = message + " (" + cause.getMessage() + ")";
+        }
+        return message;
+    }
+
+    /** Where the columns are. */
+    private record Header(int referenceId, int target, List<String> names, int width) {
+        static Header of(CsvRecord record) {
+            var names = new ArrayList<String>();
+            var seen = new HashSet<String>();
+            for (int i = 0; i < record.getFieldCount(); i++) {
+                String name = record.getField(i).strip();
+                if (i == 0 && name.startsWith("\uFEFF")) {
+                    name = name.substring(1).strip();
+                }
+                checkText(name, record.getStartingLineNumber());
+                if (!name.isEmpty() && !seen.add(name.toLowerCase(Locale.ROOT))) {
+                    throw new InvalidUpload(
+                            "Invalid file format: column '" + name + "' appears more than once in the header");
+                }
+                names.add(name);
+            }
+            int ref = indexOf(names, REFERENCE_ID);
+            int target = indexOf(names, TARGET);
+            var missing = new ArrayList<String>();
+            if (ref < 0) {
+                missing.add(REFERENCE_ID);
+            }
+            if (target < 0) {
+                missing.add(TARGET);
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidUpload("Missing required fields: " + String.join(", ", missing));
+            }
+            return new Header(ref, target, names, names.size());
+        }
+
+        private static int indexOf(List<String> names, String wanted) {
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equalsIgnoreCase(wanted)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        Row row(CsvRecord record) {
+            long line = record.getStartingLineNumber();
+            var json = new StringBuilder(64);
+            json.append('{');
+            boolean first = true;
+            for (int i = 0; i < width; i++) {
+                String value = record.getField(i);
+                checkText(value, line);
+                if (i == referenceId || i == target || names.get(i).isEmpty()) {
+                    continue;
+                }
+                if (!first) {
+                    json.append(',');
+                }
+                first = false;
+                quote(json, names.get(i));
+                json.append(':');
+                quote(json, value);
+            }
+            json.append('}');
+            return new Row(line, record.getField(referenceId).strip(), record.getField(target), json.toString());
+        }
+    }
+
+    private static void checkText(String value, long line) {
+        if (value.indexOf('\0') >= 0) {
+            throw new InvalidUpload("Invalid file format: line " + line + " holds binary data; upload a CSV text file");
+        }
+    }
+
+    private static void quote(StringBuilder json, String s) {
+        json.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(s, json);
+        json.append('"');
+    }
+}

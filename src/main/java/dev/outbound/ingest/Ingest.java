@@ -1,0 +1,94 @@
+package dev.outbound.ingest;
+
+import dev.outbound.api.InvalidInput;
+import dev.outbound.auth.Caller;
+import dev.outbound.batch.Batches;
+import dev.outbound.request.RequestLoad;
+import dev.outbound.request.RequestStatus;
+import dev.outbound.request.Requests;
+import dev.outbound.request.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One upload, in one transaction: lock the batch, stream the rows into a bulk load, record the
+ * upload. A file that cannot be used rolls everything back and then marks the batch FAILED with
+ * the reason, in a transaction of its own.
+ */
+@Service
+class Ingest {
+    private final Batches batches;
+    private final Requests requests;
+    private final TransactionTemplate transactions;
+
+    Ingest(Batches batches, Requests requests, TransactionTemplate transactions) {
+        this.batches = batches;
+        this.requests = requests;
+        this.transactions = transactions;
+    }
+
+    UploadOutcome upload(Caller caller, String batchId, String filename, InputStream file) {
+        try {
+            return Objects.requireNonNull(transactions.execute(status -> load(caller, batchId, filename, file)));
+        } catch (InvalidUpload e) {
+            batches.uploadFailed(caller, batchId, filename, e.getMessage());
+            throw InvalidInput.of(e.getMessage(), "value_error", "body", "file");
+        }
+    }
+
+    private UploadOutcome load(Caller caller, String batchId, String filename, InputStream file) {
+        Batches.UploadTarget target = batches.lockForUpload(caller, batchId);
+        long batchPk = target.batch().pk();
+        var references = new ReferenceIndex();
+        requests.existingReferences(batchPk, e -> references.add(e.getKey(), e.getValue() + 1));
+        var counts = new long[3];
+        try (RequestLoad load = requests.openLoad(batchPk)) {
+            long rows = CallListReader.read(file, row -> {
+                Target normalized = requests.targets().normalize(row.target(), target.mode());
+                // Every row takes the next ordinal of its reference id: the first occurrence wins,
+                // whether or not its target is valid.
+                int ordinal = references.add(row.referenceId());
+                RequestStatus status;
+                if (row.referenceId().isEmpty() || !normalized.valid()) {
+                    status = RequestStatus.INVALID;
+                } else {
+                    status = ordinal == 0 ? RequestStatus.PENDING : RequestStatus.DUPLICATE;
+                }
+                switch (status) {
+                    case PENDING -> counts[0]++;
+                    case INVALID -> counts[1]++;
+                    default -> counts[2]++;
+                }
+                add(load, row, ordinal, normalized, status);
+            });
+            load.finish();
+            batches.uploadSucceeded(caller, target.batch(), filename);
+            return new UploadOutcome(batchId, filename, rows, counts[0], counts[1], counts[2]);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Bulk load failed: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(file);
+        }
+    }
+
+    private static void add(
+            RequestLoad load, CallListReader.Row row, int ordinal, Target target, RequestStatus status) {
+        try {
+            load.add(row.referenceId(), ordinal, target, row.variablesJson(), status);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Bulk load failed at line " + row.line() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the upload's outcome is already decided
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.outbound.request;
+
+import dev.outbound.api.Conflict;
+import dev.outbound.campaign.Mode;
+import dev.outbound.store.Dialect;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the rest of the service may do with requests, by batch primary key. Every status change
+ * here moves the batch's counters in the same transaction.
+ */
+@Service
+public class Requests {
+    private static final int IN_CHUNK = 1000;
+    private final RequestRepository requests;
+    private final StatusCountRepository counters;
+    private final Targets targets;
+    private final Dialect dialect;
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    Requests(
+            RequestRepository requests,
+            StatusCountRepository counters,
+            Targets targets,
+            Dialect dialect,
+            DataSource dataSource,
+            Clock clock) {
+        this.requests = requests;
+        this.counters = counters;
+        this.targets = targets;
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public Targets targets() {
+        return targets;
+    }
+
+    /**
+     * Adds one request, validated like a CSV row: a target that is not valid is stored as
+     * INVALID. A reference id already in the batch is a 409.
+     */
+    @Transactional
+    public RequestStatus add(long batchPk, Mode mode, String referenceId, String target, String variablesJson) {
+        if (requests.referenceExists(batchPk, referenceId)) {
+            throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
+        }
+        Target normalized = targets.normalize(target, mode);
+        RequestStatus status = normalized.valid() ? RequestStatus.PENDING : RequestStatus.INVALID;
+        try {
+            requests.insert(batchPk, referenceId, 0, normalized, variablesJson, status, status.name(), clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
+        }
+        counters.add(batchPk, Map.of(CountKey.of(status, status.name()), 1L));
+        return status;
+    }
+
+    /**
+     * Removes reference ids from a batch. Never-attempted requests leave it; attempted ones
+     * waiting for a retry are canceled; attempted ones in progress or final stay as history.
+     */
+    @Transactional
+    public RemovalResult remove(long batchPk, List<String> referenceIds) {
+        var ids = new ArrayList<>(new LinkedHashSet<>(referenceIds));
+        Instant now = clock.instant();
+        long removed = 0;
+        long canceled = 0;
+        var seen = new java.util.HashSet<String>();
+        var kept = new LinkedHashSet<String>();
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
+            requests.states(batchPk, chunk).forEach(s -> seen.add(s.referenceId()));
+            var deleted = requests.deleteNeverAttempted(batchPk, chunk);
+            var cancel = requests.cancelWaiting(batchPk, chunk, now);
+            removed += sum(deleted);
+            canceled += sum(cancel);
+            var deltas = new HashMap<CountKey, Long>();
+            deleted.forEach((k, n) -> deltas.merge(k, -n, Long::sum));
+            cancel.forEach((k, n) -> {
+                deltas.merge(k, -n, Long::sum);
+                deltas.merge(new CountKey(RequestStatus.CANCELED.name(), "CANCELED"), n, Long::sum);
+            });
+            counters.add(batchPk, deltas);
+            requests.states(batchPk, chunk).forEach(s -> kept.add(s.referenceId()));
+        }
+        List<String> notFound = ids.stream().filter(id -> !seen.contains(id)).toList();
+        return new RemovalResult(removed, canceled, List.copyOf(kept), notFound);
+    }
+
+    /** Cancels every request of the batch that is still waiting; answers how many. */
+    @Transactional
+    public long cancelPending(long batchPk) {
+        var moved = requests.cancelPending(batchPk, clock.instant());
+        var deltas = new HashMap<CountKey, Long>();
+        moved.forEach((k, n) -> {
+            deltas.merge(k, -n, Long::sum);
+            deltas.merge(new CountKey(RequestStatus.CANCELED.name(), "CANCELED"), n, Long::sum);
+        });
+        counters.add(batchPk, deltas);
+        return sum(moved);
+    }
+
+    public StatusCounts counts(long batchPk) {
+        return StatusCounts.from(counters.read(batchPk));
+    }
+
+    /** Streams results in insertion order; call inside a (read-only) transaction for cursor fetches. */
+    public void results(long batchPk, ResultFilter filter, Consumer<ResultRow> sink) {
+        requests.results(batchPk, filter, sink);
+    }
+
+    /** Highest stored ordinal per reference id, for an upload to continue duplicate numbering. */
+    public void existingReferences(long batchPk, Consumer<Map.Entry<String, Integer>> sink) {
+        requests.maxOrdinals(batchPk, sink);
+    }
+
+    /** Opens a bulk load on the current transaction's connection. */
+    public RequestLoad openLoad(long batchPk) throws SQLException {
+        var connection = DataSourceUtils.getConnection(dataSource);
+        return new RequestLoad(
+                dialect.bulkLoad(connection, "request", RequestRepository.LOAD_COLUMNS),
+                batchPk,
+                clock.instant(),
+                counters);
+    }
+
+    private static long sum(Map<CountKey, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.outbound.request;
+
+import org.jspecify.annotations.Nullable;
+
+/** The results endpoint's filters; null means "any". */
+public record ResultFilter(
+        @Nullable String referenceId,
+        @Nullable RequestStatus status,
+        @Nullable String insightsStatus) {}

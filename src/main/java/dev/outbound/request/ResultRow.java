@@ -1,0 +1,25 @@
+package dev.outbound.request;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request as the results endpoint shows it (the contract's CommunicationRequestResult).
+ * JSON-valued columns stay as the stored JSON text so streaming a large batch never parses them.
+ */
+public record ResultRow(
+        String referenceId,
+        String target,
+        String requestVariablesJson,
+        @Nullable String channelManagerSid,
+        Instant createdAt,
+        @Nullable Instant sentAt,
+        int attemptCount,
+        @Nullable Long sessionId,
+        @Nullable Long conversationId,
+        String requestStatus,
+        String channelManagerStatus,
+        @Nullable String insightsStatus,
+        @Nullable String insightsJson,
+        @Nullable String lineType,
+        @Nullable String enrichmentJson) {}
