@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Ingest benchmark: uploads a ROWS-row call list through the API into a batch, on PostgreSQL or
+# the embedded H2 store, with -Xmx256m, and (on PostgreSQL) compares with psql \copy of the same
+# file into a bare table on the same server.
+#
+#   bench/ingest.sh [postgres|h2] [ROWS]      (defaults: postgres 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bin/lib-jdk.sh 2>/dev/null || export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+store=${1:-postgres}
+rows=${2:-1000000}
+port=18181
+key=bench-key-$RANDOM$RANDOM
+work=$(mktemp -d /tmp/outbound-bench.XXXX)
+csv=target/bench/calllist-$rows.csv
+mkdir -p target/bench
+[ -f "$csv" ] || python3 bench/gen-calllist.py "$rows" "$csv"
+[ -f target/outbound.jar ] || mvn -q -B -DskipTests package
+size=$(stat -c %s "$csv")
+
+env_db=()
+if [ "$store" = postgres ]; then
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench_ingest" -c "CREATE DATABASE bench_ingest"
+  env_db=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/bench_ingest SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
+fi
+env "${env_db[@]}" OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key \
+  "$JAVA_HOME/bin/java" -Xmx256m -jar target/outbound.jar >"$work/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
+
+api() { curl -sS -H "Syllable-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
+cid=$(api -X POST "http://127.0.0.1:$port/api/v1/outbound/campaigns" \
+  -d '{"campaign_name":"bench","campaign_variables":{},"caller_id":null,"active_days":["mon"]}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
+api -X POST "http://127.0.0.1:$port/api/v1/outbound/batches" -d "{\"batch_id\":\"bench\",\"campaign_id\":$cid}" >/dev/null
+
+start=$(date +%s.%N)
+curl -sS -H "Syllable-API-Key: $key" -F "file=@$csv;type=text/csv" \
+  "http://127.0.0.1:$port/api/v1/outbound/batches/bench/upload_batch" >"$work/upload.json"
+total=$(api "http://127.0.0.1:$port/api/v1/outbound/batches/bench" | python3 -c 'import sys,json;print(sum(json.load(sys.stdin)["status_counts"].values()))')
+end=$(date +%s.%N)
+upload=$(echo "$end - $start" | bc)
+rss=$(grep VmHWM /proc/$pid/status | awk '{print $2}')
+echo "store=$store rows=$rows file_bytes=$size upload_until_counted_s=$upload counted=$total peak_rss_kib=$rss heap=-Xmx256m"
+cat "$work/upload.json"; echo
+[ "$total" = "$rows" ] || { echo "FAIL: counts show $total of $rows rows" >&2; exit 1; }
+
+if [ "$store" = postgres ]; then
+  psql -q -h 127.0.0.1 -U postgres -d bench_ingest -c "DROP TABLE IF EXISTS bare" \
+    -c "CREATE TABLE bare (reference_id text, target text, first_name text, amount_due text, account text)"
+  cstart=$(date +%s.%N)
+  psql -q -h 127.0.0.1 -U postgres -d bench_ingest -c "\\copy bare FROM '$csv' WITH (FORMAT csv, HEADER true)"
+  cend=$(date +%s.%N)
+  copy=$(echo "$cend - $cstart" | bc)
+  echo "bare_psql_copy_s=$copy ratio=$(echo "scale=2; $upload / $copy" | bc)"
+fi
