@@ -1,0 +1,180 @@
+package dev.outbound.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outbound.testing.Api;
+import dev.outbound.testing.StoreTest;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+@StoreTest
+class OpenApiDocumentTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> EXTENSION_PATHS = List.of(
+            "/api/v1/outbound/organizations",
+            "/api/v1/outbound/api-keys",
+            "/api/v1/outbound/api-keys/{key_id}",
+            "/api/v1/outbound/batches/{batch_id}/results.csv",
+            "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/attempts");
+
+    @LocalServerPort
+    int port;
+
+    private JsonNode served() {
+        var r = Api.at(port).withKey(null).get("/openapi.json");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        return r.json();
+    }
+
+    private static ObjectNode contract() {
+        return OpenApiDocument.read(JSON, OpenApiDocument.CONTRACT);
+    }
+
+    @Test
+    void is_served_without_an_api_key() {
+        assertThat(Api.at(port).withKey(null).get("/openapi.json").status()).isEqualTo(200);
+        assertThat(Api.at(port).withKey("not-a-key").get("/openapi.json").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void keeps_every_contract_path_and_schema_unchanged() {
+        JsonNode served = served();
+        ObjectNode contract = contract();
+        for (var e : contract.get("paths").properties()) {
+            assertThat(served.get("paths").get(e.getKey()))
+                    .as("contract path %s", e.getKey())
+                    .isEqualTo(e.getValue());
+        }
+        for (var e : contract.get("components").get("schemas").properties()) {
+            assertThat(served.get("components").get("schemas").get(e.getKey()))
+                    .as("contract schema %s", e.getKey())
+                    .isEqualTo(e.getValue());
+        }
+        assertThat(served.get("components").get("securitySchemes").get("APIKeyHeader"))
+                .isEqualTo(contract.get("components").get("securitySchemes").get("APIKeyHeader"));
+        assertThat(served.get("openapi")).isEqualTo(contract.get("openapi"));
+    }
+
+    @Test
+    void adds_the_extension_paths_schemas_and_bearer_auth() {
+        JsonNode served = served();
+        for (String path : EXTENSION_PATHS) {
+            assertThat(served.get("paths").has(path)).as(path).isTrue();
+        }
+        JsonNode schemas = served.get("components").get("schemas");
+        for (String schema : List.of(
+                "CreatedOrganization",
+                "CreatedKey",
+                "ApiKeyView",
+                "RequestAttempt",
+                "OutboundCampaignExtensions",
+                "ErrorDetail")) {
+            assertThat(schemas.has(schema)).as(schema).isTrue();
+        }
+        assertThat(schemas.get("OutboundCampaignExtensions").get("properties").propertyNames())
+                .contains("timezone", "hours_in");
+        assertThat(schemas.get("RequestAttempt").get("properties").propertyNames())
+                .containsExactlyInAnyOrder(
+                        "attempt_no", "started_at", "ended_at", "channel_sid", "channel_status", "outcome");
+        assertThat(served.get("components").get("parameters").has("include_deleted"))
+                .isTrue();
+        JsonNode bearer = served.get("components").get("securitySchemes").get("BearerAuth");
+        assertThat(bearer.get("type").asString()).isEqualTo("http");
+        assertThat(bearer.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(served.get("security").toString()).contains("APIKeyHeader", "BearerAuth");
+        assertThat(served.get("info").get("title").asString()).isEqualTo("outbound");
+        assertThat(served.get("paths")
+                        .get("/api/v1/outbound/batches/{batch_id}/results.csv")
+                        .get("get")
+                        .get("responses")
+                        .get("200")
+                        .get("content")
+                        .has("text/csv"))
+                .isTrue();
+    }
+
+    @Test
+    void the_documented_key_shapes_match_what_the_key_endpoints_answer() {
+        JsonNode schemas = served().get("components").get("schemas");
+        var api = Api.at(port);
+        var created = api.post("/api/v1/outbound/api-keys", java.util.Map.of("user_email", "shape@example.com"));
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().propertyNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        schemas.get("CreatedKey").get("properties").propertyNames());
+        var listed = api.get("/api/v1/outbound/api-keys");
+        assertThat(listed.json().get(0).propertyNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        schemas.get("ApiKeyView").get("properties").propertyNames());
+        var org = api.post(
+                "/api/v1/outbound/organizations", java.util.Map.of("name", "shapes", "admin_email", "a@example.com"));
+        assertThat(org.status()).isEqualTo(200);
+        assertThat(org.json().propertyNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        schemas.get("CreatedOrganization").get("properties").propertyNames());
+        var revoked = api.delete(
+                "/api/v1/outbound/api-keys/" + created.json().get("id").asLong());
+        assertThat(revoked.json().propertyNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        schemas.get("RevokedKey").get("properties").propertyNames());
+    }
+
+    @Test
+    void is_valid_openapi() {
+        var options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(served().toString(), null, options);
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI()).isNotNull();
+        assertThat(result.getOpenAPI().getPaths()).containsKeys(EXTENSION_PATHS.toArray(String[]::new));
+    }
+
+    @Test
+    void swagger_ui_is_served_at_docs_and_loads_the_served_document() {
+        for (String path : List.of("/docs", "/docs/", "/docs/index.html")) {
+            var r = Api.at(port).withKey(null).get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.header("Content-Type")).as(path).startsWith("text/html");
+            assertThat(r.body()).contains("url: \"/openapi.json\"").contains("swagger-ui-bundle.js");
+        }
+        List<String> assets = new ArrayList<>();
+        var page = Api.at(port).withKey(null).get("/docs").body();
+        var m = java.util.regex.Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"")
+                .matcher(page);
+        while (m.find()) {
+            assets.add(m.group(1));
+        }
+        assertThat(assets).hasSizeGreaterThanOrEqualTo(2);
+        for (String asset : assets) {
+            assertThat(Api.at(port).withKey(null).get(asset).status())
+                    .as("%s (is the swagger-ui version in docs/index.html the one in the pom?)", asset)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void an_extension_may_not_redefine_a_contract_path_or_schema() {
+        ObjectNode contract = contract();
+        ObjectNode path = JSON.createObjectNode();
+        path.putObject("paths").set("/api/v1/outbound/campaigns", JSON.createObjectNode());
+        assertThatThrownBy(() -> OpenApiDocument.merge(contract, path))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("/api/v1/outbound/campaigns");
+        ObjectNode schema = JSON.createObjectNode();
+        schema.putObject("components").putObject("schemas").set("OutboundCampaign", JSON.createObjectNode());
+        assertThatThrownBy(() -> OpenApiDocument.merge(contract, schema))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OutboundCampaign");
+    }
+}
