@@ -29,13 +29,15 @@ class TenantIsolationTest {
     @BeforeEach
     void setUp() {
         owner = Api.at(port);
-        var org = owner.post("/api/v1/outbound/organizations",
+        var org = owner.post(
+                "/api/v1/outbound/organizations",
                 Map.of("name", "other-" + System.nanoTime(), "admin_email", "eve@other.example"));
         assertThat(org.status()).as(org.body()).isEqualTo(200);
         stranger = owner.withKey(org.json().path("admin_key").path("api_key").asString());
         campaignId = createCampaign(owner);
         batchId = createBatch(owner, campaignId);
-        assertThat(owner.upload("/api/v1/outbound/batches/" + batchId + "/upload_batch", "a.csv", aCallList(2)).status())
+        assertThat(owner.upload("/api/v1/outbound/batches/" + batchId + "/upload_batch", "a.csv", aCallList(2))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -46,8 +48,14 @@ class TenantIsolationTest {
         assertThat(stranger.get(path).status()).isEqualTo(404);
         assertThat(stranger.put(path, aMinimalCampaign()).status()).isEqualTo(404);
         assertThat(stranger.delete(path).status()).isEqualTo(404);
-        assertThat(stranger.get("/api/v1/outbound/campaigns").json().path("total_count").asInt()).isZero();
-        assertThat(stranger.post("/api/v1/outbound/batches", aBatchFor(campaignId)).status()).isEqualTo(422);
+        assertThat(stranger.get("/api/v1/outbound/campaigns")
+                        .json()
+                        .path("total_count")
+                        .asInt())
+                .isZero();
+        assertThat(stranger.post("/api/v1/outbound/batches", aBatchFor(campaignId))
+                        .status())
+                .isEqualTo(422);
         assertThat(owner.get(path).body()).isEqualTo(before);
     }
 
@@ -58,14 +66,24 @@ class TenantIsolationTest {
         String results = owner.get(path + "/results").body();
         assertThat(stranger.get(path).status()).isEqualTo(404);
         assertThat(stranger.put(path, Map.of("paused", true)).status()).isEqualTo(404);
-        assertThat(stranger.deleteForm(path, Map.of("delete_reason", "x")).status()).isEqualTo(404);
-        assertThat(stranger.upload(path + "/upload_batch", "b.csv", aCallList(3)).status()).isEqualTo(404);
+        assertThat(stranger.deleteForm(path, Map.of("delete_reason", "x")).status())
+                .isEqualTo(404);
+        assertThat(stranger.upload(path + "/upload_batch", "b.csv", aCallList(3))
+                        .status())
+                .isEqualTo(404);
         assertThat(stranger.get(path + "/results").status()).isEqualTo(404);
-        assertThat(stranger.post(path + "/requests",
-                        Map.of("reference_id", "x", "target", "+15125551234", "request_variables", Map.of()))
-                .status()).isEqualTo(404);
-        assertThat(stranger.post(path + "/remove-requests", List.of("ref-0")).status()).isEqualTo(404);
-        assertThat(stranger.get("/api/v1/outbound/batches").json().path("total_count").asInt()).isZero();
+        assertThat(stranger.post(
+                                path + "/requests",
+                                Map.of("reference_id", "x", "target", "+15125551234", "request_variables", Map.of()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(stranger.post(path + "/remove-requests", List.of("ref-0")).status())
+                .isEqualTo(404);
+        assertThat(stranger.get("/api/v1/outbound/batches")
+                        .json()
+                        .path("total_count")
+                        .asInt())
+                .isZero();
         assertThat(owner.get(path).body()).isEqualTo(before);
         assertThat(owner.get(path + "/results").body()).isEqualTo(results);
     }
@@ -76,21 +94,33 @@ class TenantIsolationTest {
         var body = aBatchFor(theirs);
         body.put("batch_id", batchId);
         assertThat(stranger.post("/api/v1/outbound/batches", body).status()).isEqualTo(200);
-        assertThat(stranger.get("/api/v1/outbound/batches/" + batchId).json().path("status_counts").size()).isZero();
-        assertThat(owner.get("/api/v1/outbound/batches/" + batchId).json().path("status_counts").path("PENDING").asInt())
+        assertThat(stranger.get("/api/v1/outbound/batches/" + batchId)
+                        .json()
+                        .path("status_counts")
+                        .size())
+                .isZero();
+        assertThat(owner.get("/api/v1/outbound/batches/" + batchId)
+                        .json()
+                        .path("status_counts")
+                        .path("PENDING")
+                        .asInt())
                 .isEqualTo(2);
     }
 
     @Test
     void keys_of_one_organization_cannot_be_revoked_by_another() {
-        long ownerKeyId = owner.get("/api/v1/outbound/api-keys").json().get(0).path("id").asLong();
-        assertThat(stranger.delete("/api/v1/outbound/api-keys/" + ownerKeyId).status()).isEqualTo(404);
+        long ownerKeyId =
+                owner.get("/api/v1/outbound/api-keys").json().get(0).path("id").asLong();
+        assertThat(stranger.delete("/api/v1/outbound/api-keys/" + ownerKeyId).status())
+                .isEqualTo(404);
         assertThat(owner.get("/api/v1/outbound/api-keys").status()).isEqualTo(200);
     }
 
     @Test
     void only_a_superuser_may_create_organizations() {
-        var r = stranger.post("/api/v1/outbound/organizations", Map.of("name", "x" + System.nanoTime(), "admin_email", "a@b.example"));
+        var r = stranger.post(
+                "/api/v1/outbound/organizations",
+                Map.of("name", "x" + System.nanoTime(), "admin_email", "a@b.example"));
         assertThat(r.status()).isEqualTo(403);
     }
 }

@@ -36,7 +36,10 @@ class BatchApiTest {
     @Test
     void a_created_batch_reads_back_with_every_field_and_the_caller_as_last_updated_by() {
         var body = aBatchFor(campaignId);
-        String expires = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String expires = Instant.now()
+                .plus(2, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         body.put("expires_on", expires);
         body.put("paused", true);
         body.put("call_rate", 25);
@@ -77,12 +80,21 @@ class BatchApiTest {
         body.put("auto_call_rate", true);
         var r = api.post(BATCHES, body);
         assertThat(r.status()).isEqualTo(422);
-        assertThat(locs(r)).containsExactlyInAnyOrder(
-                List.of("body", "batch_id"), List.of("body", "campaign_id"), List.of("body", "call_rate"),
-                List.of("body", "auto_call_rate"));
+        assertThat(locs(r))
+                .containsExactlyInAnyOrder(
+                        List.of("body", "batch_id"),
+                        List.of("body", "campaign_id"),
+                        List.of("body", "call_rate"),
+                        List.of("body", "auto_call_rate"));
         var tooFast = aBatchFor(campaignId);
         tooFast.put("call_rate", 3601);
-        assertThat(api.post(BATCHES, tooFast).json().path("detail").get(0).path("type").asString()).isEqualTo("less_than_equal");
+        assertThat(api.post(BATCHES, tooFast)
+                        .json()
+                        .path("detail")
+                        .get(0)
+                        .path("type")
+                        .asString())
+                .isEqualTo("less_than_equal");
     }
 
     @Test
@@ -92,7 +104,13 @@ class BatchApiTest {
         assertThat(locs(api.post(BATCHES, past))).containsExactly(List.of("body", "expires_on"));
         var garbage = aBatchFor(campaignId);
         garbage.put("expires_on", "tomorrow");
-        assertThat(api.post(BATCHES, garbage).json().path("detail").get(0).path("type").asString()).isEqualTo("datetime_parsing");
+        assertThat(api.post(BATCHES, garbage)
+                        .json()
+                        .path("detail")
+                        .get(0)
+                        .path("type")
+                        .asString())
+                .isEqualTo("datetime_parsing");
     }
 
     @Test
@@ -124,7 +142,8 @@ class BatchApiTest {
 
         var body = new HashMap<String, Object>();
         body.put("call_rate", null);
-        assertThat(api.put(BATCHES + "/" + id, body).json().path("call_rate").isNull()).isTrue();
+        assertThat(api.put(BATCHES + "/" + id, body).json().path("call_rate").isNull())
+                .isTrue();
     }
 
     @Test
@@ -142,22 +161,33 @@ class BatchApiTest {
     @Test
     void deleting_needs_a_reason_then_cancels_waiting_requests_and_the_batch_stays_readable() {
         String id = createBatch(api, campaignId);
-        assertThat(api.upload(BATCHES + "/" + id + "/upload_batch", "list.csv", aCallList(3)).status()).isEqualTo(200);
+        assertThat(api.upload(BATCHES + "/" + id + "/upload_batch", "list.csv", aCallList(3))
+                        .status())
+                .isEqualTo(200);
 
         var noReason = api.deleteForm(BATCHES + "/" + id, Map.of());
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(locs(noReason)).containsExactly(List.of("body", "delete_reason"));
 
-        assertThat(api.deleteForm(BATCHES + "/" + id, Map.of("delete_reason", "User request")).status()).isEqualTo(200);
+        assertThat(api.deleteForm(BATCHES + "/" + id, Map.of("delete_reason", "User request"))
+                        .status())
+                .isEqualTo(200);
         var got = api.get(BATCHES + "/" + id).json();
         assertThat(got.path("status").asString()).isEqualTo("CANCELED");
         assertThat(got.path("deleted_reason").asString()).isEqualTo("User request");
         assertThat(got.path("deleted_at").isString()).isTrue();
         assertThat(got.path("status_counts").path("CANCELED").asInt()).isEqualTo(3);
         assertThat(got.path("status_counts").has("PENDING")).isFalse();
-        assertThat(got.path("detailed_status_counts").path("CANCELED").path("counts").path("CANCELED").asInt()).isEqualTo(3);
+        assertThat(got.path("detailed_status_counts")
+                        .path("CANCELED")
+                        .path("counts")
+                        .path("CANCELED")
+                        .asInt())
+                .isEqualTo(3);
 
-        assertThat(api.deleteForm(BATCHES + "/" + id, Map.of("delete_reason", "again")).status()).isEqualTo(409);
+        assertThat(api.deleteForm(BATCHES + "/" + id, Map.of("delete_reason", "again"))
+                        .status())
+                .isEqualTo(409);
         assertThat(api.put(BATCHES + "/" + id, Map.of("paused", true)).status()).isEqualTo(409);
     }
 
@@ -168,7 +198,8 @@ class BatchApiTest {
         api.deleteForm(BATCHES + "/" + deleted, Map.of("delete_reason", "gone"));
         var ids = batchIds(api.get(BATCHES + "?limit=100"));
         assertThat(ids).contains(kept).doesNotContain(deleted);
-        assertThat(batchIds(api.get(BATCHES + "?limit=100&include_deleted=true"))).contains(kept, deleted);
+        assertThat(batchIds(api.get(BATCHES + "?limit=100&include_deleted=true")))
+                .contains(kept, deleted);
     }
 
     @Test
@@ -192,7 +223,8 @@ class BatchApiTest {
         var search = api.get(BATCHES + "?search_fields=batch_id&search_field_values=GING-4");
         assertThat(batchIds(search)).containsExactly("paging-4");
 
-        var projected = api.get(BATCHES + "?search_fields=batch_id&search_field_values=paging-1&fields=batch_id&fields=status");
+        var projected =
+                api.get(BATCHES + "?search_fields=batch_id&search_field_values=paging-1&fields=batch_id&fields=status");
         var item = projected.json().path("items").get(0);
         assertThat(item.propertyNames()).containsExactlyInAnyOrder("batch_id", "status");
 
@@ -205,19 +237,25 @@ class BatchApiTest {
         assertThat(locs(api.get(BATCHES + "?page=-1"))).containsExactly(List.of("query", "page"));
         assertThat(locs(api.get(BATCHES + "?limit=abc"))).containsExactly(List.of("query", "limit"));
         assertThat(locs(api.get(BATCHES + "?order_by=name"))).containsExactly(List.of("query", "order_by"));
-        assertThat(locs(api.get(BATCHES + "?search_fields=status"))).containsExactly(List.of("query", "search_field_values"));
+        assertThat(locs(api.get(BATCHES + "?search_fields=status")))
+                .containsExactly(List.of("query", "search_field_values"));
         assertThat(locs(api.get(BATCHES + "?search_fields=campaign_id&search_field_values=x")))
                 .containsExactly(List.of("query", "search_field_values", 0));
-        assertThat(locs(api.get(BATCHES + "?start_datetime=yesterday"))).containsExactly(List.of("query", "start_datetime"));
+        assertThat(locs(api.get(BATCHES + "?start_datetime=yesterday")))
+                .containsExactly(List.of("query", "start_datetime"));
     }
 
     @Test
     void an_unknown_batch_is_a_404_everywhere() {
         assertThat(api.get(BATCHES + "/nope").status()).isEqualTo(404);
         assertThat(api.put(BATCHES + "/nope", Map.of("paused", true)).status()).isEqualTo(404);
-        assertThat(api.deleteForm(BATCHES + "/nope", Map.of("delete_reason", "x")).status()).isEqualTo(404);
+        assertThat(api.deleteForm(BATCHES + "/nope", Map.of("delete_reason", "x"))
+                        .status())
+                .isEqualTo(404);
         assertThat(api.get(BATCHES + "/nope/results").status()).isEqualTo(404);
-        assertThat(api.upload(BATCHES + "/nope/upload_batch", "a.csv", aCallList(1)).status()).isEqualTo(404);
+        assertThat(api.upload(BATCHES + "/nope/upload_batch", "a.csv", aCallList(1))
+                        .status())
+                .isEqualTo(404);
     }
 
     static List<List<Object>> locs(Api.Response r) {

@@ -66,27 +66,35 @@ class UploadApiTest {
         assertThat(batch.path("status_counts").path("PENDING").asInt()).isEqualTo(2);
         assertThat(batch.path("status_counts").path("INVALID").asInt()).isEqualTo(1);
         assertThat(batch.path("status_counts").path("DUPLICATE").asInt()).isEqualTo(1);
-        assertThat(batch.path("detailed_status_counts").path("PENDING").path("total_count").asInt()).isEqualTo(2);
+        assertThat(batch.path("detailed_status_counts")
+                        .path("PENDING")
+                        .path("total_count")
+                        .asInt())
+                .isEqualTo(2);
 
         var all = results("");
         assertThat(all).hasSize(4);
         assertThat(all.get(0).path("target").asString()).isEqualTo("+15125551234");
         assertThat(all.get(0).path("request_status").asString()).isEqualTo("PENDING");
         assertThat(all.get(0).path("channel_manager_status").asString()).isEqualTo("PENDING");
-        assertThat(all.get(0).path("request_variables").path("first_name").asString()).isEqualTo("Ann");
+        assertThat(all.get(0).path("request_variables").path("first_name").asString())
+                .isEqualTo("Ann");
         assertThat(all.get(0).path("attempt_count").asInt()).isZero();
         assertThat(all.get(1).path("request_status").asString()).isEqualTo("INVALID");
         assertThat(all.get(1).path("target").asString()).isEqualTo("not a phone");
         assertThat(all.get(2).path("request_status").asString()).isEqualTo("DUPLICATE");
-        assertThat(all.get(3).path("request_variables").path("first_name").asString()).isEqualTo("Cy, \"the\" third");
+        assertThat(all.get(3).path("request_variables").path("first_name").asString())
+                .isEqualTo("Cy, \"the\" third");
     }
 
     @Test
     void results_filter_by_reference_id_and_status() {
         upload(aCallList(5) + "bad,12,x\n");
-        assertThat(results("?reference_id=ref-3")).singleElement()
+        assertThat(results("?reference_id=ref-3"))
+                .singleElement()
                 .satisfies(n -> assertThat(n.path("reference_id").asString()).isEqualTo("ref-3"));
-        assertThat(results("?status=INVALID")).singleElement()
+        assertThat(results("?status=INVALID"))
+                .singleElement()
                 .satisfies(n -> assertThat(n.path("reference_id").asString()).isEqualTo("bad"));
         assertThat(results("?status=PENDING")).hasSize(5);
         assertThat(results("?insights_status=COMPLETED")).isEmpty();
@@ -125,27 +133,38 @@ class UploadApiTest {
         var r = upload(csv.toString());
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().path("detail").get(0).path("msg").asString()).startsWith("Invalid file format");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM request").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM request").query(Long.class).single())
+                .isZero();
         assertThat(batch().path("status_counts").size()).isZero();
         assertThat(batch().path("status").asString()).isEqualTo("FAILED");
     }
 
     @Test
     void files_that_are_not_call_lists_are_422s_with_a_reason() {
-        assertThat(upload("").json().path("detail").get(0).path("msg").asString()).contains("empty");
-        assertThat(upload("reference_id,target\n").json().path("detail").get(0).path("msg").asString()).contains("no rows");
+        assertThat(upload("").json().path("detail").get(0).path("msg").asString())
+                .contains("empty");
+        assertThat(upload("reference_id,target\n")
+                        .json()
+                        .path("detail")
+                        .get(0)
+                        .path("msg")
+                        .asString())
+                .contains("no rows");
         byte[] binary = new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
         var r = api.upload(BATCHES + batchId + "/upload_batch", "photo.png", binary);
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().path("detail").get(0).path("msg").asString()).startsWith("Invalid file format");
-        var latin1 = api.upload(BATCHES + batchId + "/upload_batch", "x.csv",
+        var latin1 = api.upload(
+                BATCHES + batchId + "/upload_batch",
+                "x.csv",
                 "reference_id,target,n\n1,+15125551234,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(latin1.json().path("detail").get(0).path("msg").asString()).contains("UTF-8");
     }
 
     @Test
     void an_upload_without_a_file_part_is_a_422() {
-        var r = api.send("POST", BATCHES + batchId + "/upload_batch", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        var r = api.send(
+                "POST", BATCHES + batchId + "/upload_batch", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().path("detail").get(0).path("loc").toString()).isEqualTo("[\"body\",\"file\"]");
     }
@@ -153,7 +172,9 @@ class UploadApiTest {
     @Test
     void email_campaign_targets_are_validated_as_addresses() {
         String emailBatch = createBatch(api, createCampaign(api, "email"));
-        var r = api.upload(BATCHES + emailBatch + "/upload_batch", "mail.csv",
+        var r = api.upload(
+                BATCHES + emailBatch + "/upload_batch",
+                "mail.csv",
                 "reference_id,target\n1,ann@example.com\n2,+15125551234\n");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         var results = api.get(BATCHES + emailBatch + "/results").json();
@@ -166,7 +187,9 @@ class UploadApiTest {
         upload(aCallList(50) + "ref-1,+15125550000,dup\nzz,123,bad\n");
         var counts = batch().path("status_counts");
         jdbc.sql("SELECT status, COUNT(*) AS n FROM request GROUP BY status").query(rs -> {
-            assertThat(counts.path(rs.getString("status")).asLong()).as(rs.getString("status")).isEqualTo(rs.getLong("n"));
+            assertThat(counts.path(rs.getString("status")).asLong())
+                    .as(rs.getString("status"))
+                    .isEqualTo(rs.getLong("n"));
         });
     }
 }

@@ -45,14 +45,24 @@ class RequestApiTest {
         var result = api.get(BATCHES + batchId + "/results").json().get(0);
         assertThat(result.path("target").asString()).isEqualTo("+15125551234");
         assertThat(result.path("request_variables").path("name").asString()).isEqualTo("Ann");
-        assertThat(api.get(BATCHES + batchId).json().path("status_counts").path("PENDING").asInt()).isEqualTo(1);
+        assertThat(api.get(BATCHES + batchId)
+                        .json()
+                        .path("status_counts")
+                        .path("PENDING")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void a_request_with_an_invalid_target_is_stored_as_invalid_like_a_csv_row() {
         var r = add(Map.of("reference_id", "r1", "target", "12", "request_variables", Map.of()));
         assertThat(r.json().path("request_status").asString()).isEqualTo("INVALID");
-        assertThat(api.get(BATCHES + batchId).json().path("status_counts").path("INVALID").asInt()).isEqualTo(1);
+        assertThat(api.get(BATCHES + batchId)
+                        .json()
+                        .path("status_counts")
+                        .path("INVALID")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -61,7 +71,12 @@ class RequestApiTest {
         var r = add(Map.of("reference_id", "ref-1", "target", "+15125551234", "request_variables", Map.of()));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().path("detail").asString()).contains("ref-1");
-        assertThat(api.get(BATCHES + batchId).json().path("status_counts").path("PENDING").asInt()).isEqualTo(2);
+        assertThat(api.get(BATCHES + batchId)
+                        .json()
+                        .path("status_counts")
+                        .path("PENDING")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -69,7 +84,10 @@ class RequestApiTest {
         var r = add(Map.of("target", 5125551234L, "request_variables", Map.of("n", 1)));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().path("detail").toString())
-                .contains("[\"body\",\"reference_id\"]", "[\"body\",\"target\"]", "[\"body\",\"request_variables\",\"n\"]");
+                .contains(
+                        "[\"body\",\"reference_id\"]",
+                        "[\"body\",\"target\"]",
+                        "[\"body\",\"request_variables\",\"n\"]");
         assertThat(add("not json").status()).isEqualTo(422);
     }
 
@@ -83,20 +101,27 @@ class RequestApiTest {
         var counts = api.get(BATCHES + batchId).json().path("status_counts");
         assertThat(counts.path("PENDING").asInt()).isEqualTo(2);
         assertThat(counts.has("DUPLICATE")).isFalse();
-        assertThat(api.get(BATCHES + batchId + "/results?reference_id=ref-2").json()).isEmpty();
+        assertThat(api.get(BATCHES + batchId + "/results?reference_id=ref-2").json())
+                .isEmpty();
     }
 
     @Test
     void removing_keeps_attempted_requests_as_history_and_cancels_those_waiting_for_a_retry() {
         api.upload(BATCHES + batchId + "/upload_batch", "a.csv", aCallList(3));
         // ref-0 was attempted and now waits for a retry; ref-1 is in progress.
-        jdbc.sql("UPDATE request SET attempt_count = 1 WHERE reference_id = 'ref-0'").update();
-        jdbc.sql("UPDATE request SET attempt_count = 1, status = 'INITIATED', channel_manager_status = 'QUEUED' WHERE reference_id = 'ref-1'").update();
-        jdbc.sql("UPDATE status_count SET n = n - 1 WHERE request_status = 'PENDING' AND stripe = 0").update();
+        jdbc.sql("UPDATE request SET attempt_count = 1 WHERE reference_id = 'ref-0'")
+                .update();
+        jdbc.sql(
+                        "UPDATE request SET attempt_count = 1, status = 'INITIATED', channel_manager_status = 'QUEUED' WHERE reference_id = 'ref-1'")
+                .update();
+        jdbc.sql("UPDATE status_count SET n = n - 1 WHERE request_status = 'PENDING' AND stripe = 0")
+                .update();
         jdbc.sql("INSERT INTO status_count (batch_pk, request_status, channel_status, stripe, n) "
-                + "SELECT batch_pk, 'INITIATED', 'QUEUED', 0, 1 FROM request WHERE reference_id = 'ref-1'").update();
+                        + "SELECT batch_pk, 'INITIATED', 'QUEUED', 0, 1 FROM request WHERE reference_id = 'ref-1'")
+                .update();
 
-        var r = api.post(BATCHES + batchId + "/remove-requests", List.of("ref-0", "ref-1", "ref-2")).json();
+        var r = api.post(BATCHES + batchId + "/remove-requests", List.of("ref-0", "ref-1", "ref-2"))
+                .json();
         assertThat(r.path("removed").asInt()).isEqualTo(1);
         assertThat(r.path("canceled").asInt()).isEqualTo(1);
         assertThat(r.path("kept").toString()).isEqualTo("[\"ref-0\",\"ref-1\"]");
@@ -110,7 +135,12 @@ class RequestApiTest {
     void remove_requests_takes_a_json_array_of_strings() {
         var r = api.post(BATCHES + batchId + "/remove-requests", Map.of("ids", List.of("a")));
         assertThat(r.status()).isEqualTo(422);
-        assertThat(api.post(BATCHES + batchId + "/remove-requests", List.of("a", 1)).json().path("detail").get(0).path("loc").toString())
+        assertThat(api.post(BATCHES + batchId + "/remove-requests", List.of("a", 1))
+                        .json()
+                        .path("detail")
+                        .get(0)
+                        .path("loc")
+                        .toString())
                 .isEqualTo("[\"body\",1]");
     }
 

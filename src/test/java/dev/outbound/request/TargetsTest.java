@@ -34,4 +34,35 @@ class TargetsTest {
         assertThat(targets.normalize("not-an-email", Mode.EMAIL).valid()).isFalse();
         assertThat(targets.normalize("+15125551234", Mode.EMAIL).valid()).isFalse();
     }
+
+    @Test
+    void the_e164_fast_path_agrees_with_full_parsing_across_countries() throws Exception {
+        var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        var samples = new java.util.ArrayList<String>();
+        for (String region : util.getSupportedRegions()) {
+            for (var type : com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.values()) {
+                var example = util.getExampleNumberForType(region, type);
+                if (example != null) {
+                    samples.add(
+                            util.format(example, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164));
+                }
+            }
+        }
+        samples.addAll(
+                java.util.List.of("+15125551234", "+1512555123", "+999123456789", "+390612345678", "+8001234567"));
+        assertThat(samples).hasSizeGreaterThan(500);
+        for (String e164 : samples) {
+            boolean expected;
+            try {
+                expected = util.isValidNumber(util.parse(e164, "US"));
+            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                expected = false;
+            }
+            var target = targets.normalize(e164, Mode.VOICE);
+            assertThat(target.valid()).as(e164).isEqualTo(expected);
+            if (expected) {
+                assertThat(target.value()).as(e164).isEqualTo(e164);
+            }
+        }
+    }
 }
