@@ -1,0 +1,192 @@
+package dev.outbound.campaign;
+
+import dev.outbound.api.Conflict;
+import dev.outbound.api.InvalidInput;
+import dev.outbound.api.ListQuery;
+import dev.outbound.api.ListResponse;
+import dev.outbound.auth.Caller;
+import dev.outbound.store.Instants;
+import dev.outbound.store.ListSql;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Campaign use cases, every one scoped to the caller's organization. */
+@Service
+class CampaignService implements Campaigns {
+    static final List<String> PROPERTIES = List.of(
+            "id",
+            "campaign_name",
+            "campaign_variables",
+            "daily_start_time",
+            "daily_end_time",
+            "source",
+            "mode",
+            "caller_id",
+            "updated_at",
+            "label",
+            "labels",
+            "voicemail_detection");
+    private static final Map<String, ListSql.Column> COLUMNS = Map.ofEntries(
+            Map.entry("id", new ListSql.Column("id", ListSql.Match.NUMBER)),
+            Map.entry("campaign_name", new ListSql.Column("campaign_name", ListSql.Match.CONTAINS)),
+            Map.entry("campaign_variables", new ListSql.Column("campaign_variables", ListSql.Match.CONTAINS)),
+            Map.entry("daily_start_time", new ListSql.Column("daily_start_time", ListSql.Match.EQUALS)),
+            Map.entry("daily_end_time", new ListSql.Column("daily_end_time", ListSql.Match.EQUALS)),
+            Map.entry("source", new ListSql.Column("source", ListSql.Match.CONTAINS)),
+            Map.entry("mode", new ListSql.Column("mode", ListSql.Match.EQUALS)),
+            Map.entry("caller_id", new ListSql.Column("caller_id", ListSql.Match.CONTAINS)),
+            Map.entry("updated_at", new ListSql.Column("updated_at", ListSql.Match.TIME)),
+            Map.entry("label", new ListSql.Column("label", ListSql.Match.CONTAINS)),
+            Map.entry("labels", new ListSql.Column("labels", ListSql.Match.CONTAINS)),
+            Map.entry("voicemail_detection", new ListSql.Column("voicemail_detection", ListSql.Match.CONTAINS)));
+
+    private final CampaignRepository campaigns;
+    private final CampaignWebhookRepository webhooks;
+    private final WebhookSecrets secrets;
+    private final List<CampaignDeletionGuard> guards;
+    private final Clock clock;
+
+    CampaignService(
+            CampaignRepository campaigns,
+            CampaignWebhookRepository webhooks,
+            WebhookSecrets secrets,
+            List<CampaignDeletionGuard> guards,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.webhooks = webhooks;
+        this.secrets = secrets;
+        this.guards = List.copyOf(guards);
+        this.clock = clock;
+    }
+
+    @Transactional
+    CampaignView create(Caller caller, CampaignInput input) {
+        long id = campaigns.insert(caller.organizationId(), input.settings(), Instants.now(clock), caller.userEmail());
+        writeWebhooks(id, input.webhooks(), Map.of());
+        return get(caller, id);
+    }
+
+    @Transactional(readOnly = true)
+    CampaignView get(Caller caller, long id) {
+        Campaign c = find(caller.organizationId(), id);
+        return CampaignView.of(c, webhooks.findByCampaign(id));
+    }
+
+    /** Full replace: settings, and webhooks matched by id (unlisted ones are deleted). */
+    @Transactional
+    CampaignView replace(Caller caller, long id, CampaignInput input) {
+        Campaign current = find(caller.organizationId(), id);
+        Map<Long, StoredWebhook> existing =
+                webhooks.findByCampaign(id).stream().collect(Collectors.toMap(StoredWebhook::id, Function.identity()));
+        for (int i = 0; i < input.webhooks().size(); i++) {
+            Long webhookId = input.webhooks().get(i).id();
+            if (webhookId != null && !existing.containsKey(webhookId)) {
+                throw InvalidInput.of(
+                        "Webhook " + webhookId + " is not a webhook of campaign " + id,
+                        "value_error",
+                        "body",
+                        "webhooks",
+                        i,
+                        "id");
+            }
+        }
+        Instant now = Instants.now(clock);
+        if (!campaigns.update(
+                caller.organizationId(), id, current.version(), input.settings(), now, caller.userEmail())) {
+            throw new Conflict("Campaign " + id + " was changed by another request; read it again and retry");
+        }
+        writeWebhooks(id, input.webhooks(), existing);
+        return get(caller, id);
+    }
+
+    @Transactional(readOnly = true)
+    ListResponse<CampaignView> list(Caller caller, ListQuery query) {
+        ListSql.Built where = ListSql.build(query, COLUMNS, "created_at", "created_at", "id");
+        List<Campaign> page = campaigns.list(caller.organizationId(), where, query.limit(), query.offset());
+        long total = campaigns.count(caller.organizationId(), where);
+        Map<Long, List<StoredWebhook>> hooks =
+                webhooks.findByCampaigns(page.stream().map(Campaign::id).toList()).stream()
+                        .collect(Collectors.groupingBy(StoredWebhook::campaignId));
+        List<CampaignView> items = page.stream()
+                .map(c -> CampaignView.of(c, hooks.getOrDefault(c.id(), List.of())))
+                .toList();
+        return ListResponse.of(items, query, total);
+    }
+
+    @Transactional
+    void delete(Caller caller, long id) {
+        find(caller.organizationId(), id);
+        for (CampaignDeletionGuard guard : guards) {
+            Optional<String> reason = guard.blockingReason(caller.organizationId(), id);
+            if (reason.isPresent()) {
+                throw new Conflict(reason.get());
+            }
+        }
+        webhooks.deleteByCampaign(id);
+        if (!campaigns.delete(caller.organizationId(), id)) {
+            throw new CampaignNotFound(id);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CampaignRules rules(long organizationId, long campaignId) {
+        CampaignSettings s = find(organizationId, campaignId).settings();
+        Mode mode = s.mode() == null ? null : Mode.parse(s.mode());
+        String interval = s.retryInterval();
+        return new CampaignRules(
+                campaignId,
+                organizationId,
+                mode == null ? Mode.VOICE : mode,
+                s.timezone(),
+                s.hoursIn(),
+                new HashSet<>(s.activeDays()),
+                s.dailyStart(),
+                s.dailyEnd(),
+                s.hourlyRate(),
+                s.maxDailyCalls(),
+                s.retryCount(),
+                interval == null ? null : CampaignValues.parseRetryInterval(interval));
+    }
+
+    private Campaign find(long organizationId, long id) {
+        return campaigns.find(organizationId, id).orElseThrow(() -> new CampaignNotFound(id));
+    }
+
+    private void writeWebhooks(long campaignId, List<WebhookInput> inputs, Map<Long, StoredWebhook> existing) {
+        var kept = new HashSet<Long>();
+        for (int i = 0; i < inputs.size(); i++) {
+            WebhookInput w = inputs.get(i);
+            StoredWebhook current = w.id() == null ? null : existing.get(w.id());
+            String secret = secret(w.secret(), current);
+            if (current == null) {
+                webhooks.insert(campaignId, w, secret, i);
+            } else {
+                kept.add(current.id());
+                webhooks.update(current.id(), campaignId, w, secret, i);
+            }
+        }
+        for (Long id : existing.keySet()) {
+            if (!kept.contains(id)) {
+                webhooks.delete(id, campaignId);
+            }
+        }
+    }
+
+    private @Nullable String secret(SecretChange change, @Nullable StoredWebhook current) {
+        return switch (change) {
+            case SecretChange.Keep k -> current == null ? null : current.encryptedSecret();
+            case SecretChange.Remove r -> null;
+            case SecretChange.Replace r -> secrets.encrypt(r.secret());
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package dev.outbound.campaign;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * First line of defence against webhooks aimed inside our network: only absolute https URLs,
+ * and no host that is literally loopback, private or link-local. Names that resolve to such
+ * addresses are the delivery's concern, checked when it connects.
+ */
+final class WebhookUrls {
+    private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
+
+    private WebhookUrls() {}
+
+    /** Why {@code url} is refused, or null when it is acceptable. */
+    static @Nullable String problem(String url, boolean allowPrivate) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            return "url must be an absolute http(s) URL";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost();
+        if (!uri.isAbsolute() || host == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return "url must be an absolute http(s) URL";
+        }
+        if (allowPrivate) {
+            return null;
+        }
+        if (!scheme.equals("https")) {
+            return "url must use https";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "url must not carry credentials; use auth_values.hmac_secret";
+        }
+        return isInternal(host) ? "url must not point at a loopback, private or link-local address" : null;
+    }
+
+    static boolean isInternal(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        boolean ipv6 = h.startsWith("[") && h.endsWith("]");
+        if (!ipv6 && !IPV4.matcher(h).matches()) {
+            return false;
+        }
+        try {
+            // Only literals reach here, so no name lookup happens.
+            InetAddress a = InetAddress.getByName(ipv6 ? h.substring(1, h.length() - 1) : h);
+            byte[] b = a.getAddress();
+            boolean uniqueLocalV6 = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+            boolean sharedV4 = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+            return a.isLoopbackAddress()
+                    || a.isAnyLocalAddress()
+                    || a.isSiteLocalAddress()
+                    || a.isLinkLocalAddress()
+                    || a.isMulticastAddress()
+                    || uniqueLocalV6
+                    || sharedV4;
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+}
