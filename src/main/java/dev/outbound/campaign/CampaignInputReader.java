@@ -238,7 +238,12 @@ class CampaignInputReader {
     }
 
     private @Nullable String callerId(JsonFields f) {
-        String callerId = text(f, "caller_id", true, 64);
+        // Required but nullable in the contract: the key must be sent, null says "no caller id".
+        if (!f.has("caller_id")) {
+            f.fail("caller_id", "Field required", "missing");
+            return null;
+        }
+        String callerId = text(f, "caller_id", false, 64);
         if (callerId == null) {
             return null;
         }
