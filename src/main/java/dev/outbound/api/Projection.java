@@ -15,14 +15,20 @@ public class Projection {
         this.mapper = mapper;
     }
 
-    public <T> ListResponse<?> apply(ListResponse<T> response, List<String> fields) {
+    /**
+     * Keeps the asked-for fields plus {@code required}: the schema's required fields stay, so a
+     * projected item is still a valid item for clients generated from the contract.
+     */
+    public <T> ListResponse<?> apply(ListResponse<T> response, List<String> fields, List<String> required) {
         if (fields.isEmpty()) {
             return response;
         }
+        var kept = new java.util.LinkedHashSet<String>(required);
+        kept.addAll(fields);
         List<JsonNode> items = response.items().stream()
                 .map(item -> {
                     ObjectNode node = mapper.valueToTree(item);
-                    node.retain(fields);
+                    node.retain(kept);
                     return (JsonNode) node;
                 })
                 .toList();

@@ -6,6 +6,7 @@ import dev.outbound.api.ListResponse;
 import dev.outbound.api.Projection;
 import dev.outbound.auth.Caller;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
@@ -24,6 +25,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/outbound/batches")
 class BatchController {
+    /** CommunicationBatch's required fields, kept in every projection. */
+    private static final List<String> REQUIRED = List.of("batch_id", "campaign_id", "last_updated_by");
+
     private final Batches batches;
     private final Projection projection;
     private final Clock clock;
@@ -38,7 +42,7 @@ class BatchController {
     ListResponse<?> list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = ListQuery.parse(params, BatchRepository.PROPERTIES);
         boolean includeDeleted = "true".equalsIgnoreCase(params.getFirst("include_deleted"));
-        return projection.apply(batches.list(caller, query, includeDeleted), query.fields());
+        return projection.apply(batches.list(caller, query, includeDeleted), query.fields(), REQUIRED);
     }
 
     @PostMapping

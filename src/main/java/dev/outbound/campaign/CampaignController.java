@@ -5,6 +5,7 @@ import dev.outbound.api.ListResponse;
 import dev.outbound.api.Projection;
 import dev.outbound.auth.Caller;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
@@ -36,7 +37,10 @@ class CampaignController {
     @GetMapping
     ListResponse<?> list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = ListQuery.parse(params, CampaignService.PROPERTIES);
-        return projection.apply(service.list(caller, query), query.fields());
+        return projection.apply(
+                service.list(caller, query),
+                query.fields(),
+                List.of("id", "campaign_name", "campaign_variables", "caller_id", "active_days", "last_updated_by"));
     }
 
     @PostMapping

@@ -226,7 +226,8 @@ class BatchApiTest {
         var projected =
                 api.get(BATCHES + "?search_fields=batch_id&search_field_values=paging-1&fields=batch_id&fields=status");
         var item = projected.json().path("items").get(0);
-        assertThat(item.propertyNames()).containsExactlyInAnyOrder("batch_id", "status");
+        assertThat(item.propertyNames())
+                .containsExactlyInAnyOrder("batch_id", "status", "campaign_id", "last_updated_by");
 
         var future = api.get(BATCHES + "?start_datetime=2999-01-01T00:00:00Z");
         assertThat(future.json().path("total_count").asInt()).isZero();

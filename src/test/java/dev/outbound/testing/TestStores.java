@@ -13,6 +13,18 @@ public final class TestStores {
 
     private TestStores() {}
 
+    /** Test databases are dropped when the test JVM ends, so runs leave nothing behind. */
+    private static void dropAtExit(String name) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
+                    var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                // best effort: the server may already be gone
+            }
+        }));
+    }
+
     public static String store() {
         return System.getProperty("outbound.test.store", "postgres");
     }
@@ -30,6 +42,7 @@ public final class TestStores {
             try (var c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
                     var s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);
+                dropAtExit(name);
             } catch (SQLException e) {
                 throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for store tests", e);
             }
