@@ -24,7 +24,7 @@ if [ "$store" = postgres ]; then
   env_db=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/bench_ingest SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
 fi
 env "${env_db[@]}" OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key \
-  "$JAVA_HOME/bin/java" -Xmx256m -jar target/outbound.jar >"$work/service.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xmx256m ${JAVA_OPTS:-} -jar target/outbound.jar >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
