@@ -88,6 +88,11 @@ public final class CampaignBuilder {
             return this;
         }
 
+        public WebhookBuilder without(String field) {
+            body.remove(field);
+            return this;
+        }
+
         public Map<String, @Nullable Object> build() {
             return new LinkedHashMap<>(body);
         }
