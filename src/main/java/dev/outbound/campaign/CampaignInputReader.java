@@ -52,6 +52,9 @@ class CampaignInputReader {
     CampaignInput read(@Nullable JsonNode body) {
         var v = new Violations();
         var f = JsonFields.body(body, v);
+        if (f.isNull("campaign_name")) {
+            f.fail("campaign_name", "Input should be a valid string", "string_type");
+        }
         String name = text(f, "campaign_name", true, 500);
         if (name != null && name.isBlank()) {
             f.fail("campaign_name", "campaign_name must not be blank", "value_error");
@@ -114,11 +117,8 @@ class CampaignInputReader {
         return new CampaignInput(settings, hooks);
     }
 
+    /** A string field; for a required one the key must be present, though it may be null. */
     private static @Nullable String text(JsonFields f, String name, boolean required, int max) {
-        if (required && f.isNull(name)) {
-            f.fail(name, "Input should be a valid string", "string_type");
-            return null;
-        }
         String s = f.string(name, required);
         if (s != null && s.length() > max) {
             f.fail(name, "String should have at most " + max + " characters", "string_too_long");
