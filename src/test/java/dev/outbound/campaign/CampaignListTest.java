@@ -105,10 +105,18 @@ class CampaignListTest {
     }
 
     @Test
-    void fields_keeps_only_the_properties_asked_for() {
-        JsonNode item =
-                list("?fields=id&fields=campaign_name&limit=1").path("items").get(0);
-        assertThat(item.propertyNames()).containsExactlyInAnyOrder("id", "campaign_name");
+    void fields_keeps_the_properties_asked_for_and_the_required_ones() {
+        JsonNode item = list("?fields=mode&fields=source&limit=1").path("items").get(0);
+        assertThat(item.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "mode",
+                        "source",
+                        "id",
+                        "campaign_name",
+                        "campaign_variables",
+                        "caller_id",
+                        "active_days",
+                        "last_updated_by");
     }
 
     @Test
