@@ -55,7 +55,8 @@ CREATE TABLE campaign (
     created_at                  TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at                  TIMESTAMP WITH TIME ZONE NOT NULL,
     last_updated_by             VARCHAR(320) NOT NULL,
-    version                     INTEGER NOT NULL
+    version                     INTEGER NOT NULL,
+    deleted_at                  TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX campaign_org_created ON campaign (organization_id, created_at);
 

@@ -52,19 +52,21 @@ class CampaignRepository {
                 allowed_line_types = :allowedLineTypes, include_unknown_line_types = :includeUnknownLineTypes,
                 target_filters = :targetFilters, agent_id = :agentId, timezone = :timezone,
                 hours_in = :hoursIn, updated_at = :now, last_updated_by = :updatedBy, version = version + 1
-            WHERE id = :id AND organization_id = :organizationId AND version = :version
+            WHERE id = :id AND organization_id = :organizationId AND version = :version AND deleted_at IS NULL
             """;
     private static final String FIND = "SELECT " + COLUMNS + """
-             FROM campaign WHERE id = :id AND organization_id = :organizationId
+             FROM campaign WHERE id = :id AND organization_id = :organizationId AND deleted_at IS NULL
             """;
     private static final String LIST = "SELECT " + COLUMNS + """
-             FROM campaign WHERE organization_id = :organizationId %s ORDER BY %s LIMIT :limit OFFSET :offset
+             FROM campaign WHERE organization_id = :organizationId AND deleted_at IS NULL %s ORDER BY %s LIMIT :limit OFFSET :offset
             """;
     private static final String COUNT = """
-            SELECT COUNT(*) FROM campaign WHERE organization_id = :organizationId %s
+            SELECT COUNT(*) FROM campaign WHERE organization_id = :organizationId AND deleted_at IS NULL %s
             """;
+    // Soft delete: deleted batches keep pointing at their campaign, and history stays readable.
     private static final String DELETE = """
-            DELETE FROM campaign WHERE id = :id AND organization_id = :organizationId
+            UPDATE campaign SET deleted_at = :now
+            WHERE id = :id AND organization_id = :organizationId AND deleted_at IS NULL
             """;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
@@ -123,8 +125,9 @@ class CampaignRepository {
                 .single();
     }
 
-    boolean delete(long organizationId, long id) {
+    boolean delete(long organizationId, long id, java.time.Instant now) {
         return jdbc.sql(DELETE)
+                        .param("now", dev.outbound.store.Instants.toDb(now))
                         .param("id", id)
                         .param("organizationId", organizationId)
                         .update()

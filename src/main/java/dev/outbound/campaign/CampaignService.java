@@ -132,7 +132,7 @@ class CampaignService implements Campaigns {
             }
         }
         webhooks.deleteByCampaign(id);
-        if (!campaigns.delete(caller.organizationId(), id)) {
+        if (!campaigns.delete(caller.organizationId(), id, clock.instant())) {
             throw new CampaignNotFound(id);
         }
     }

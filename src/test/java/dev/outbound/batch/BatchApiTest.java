@@ -247,6 +247,17 @@ class BatchApiTest {
     }
 
     @Test
+    void a_campaign_with_live_batches_cannot_be_deleted_until_they_are() {
+        String id = createBatch(api, campaignId);
+        var blocked = api.delete("/api/v1/outbound/campaigns/" + campaignId);
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(blocked.json().path("detail").asString()).contains("batch");
+        api.deleteForm(BATCHES + "/" + id, Map.of("delete_reason", "cleanup"));
+        assertThat(api.delete("/api/v1/outbound/campaigns/" + campaignId).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void an_unknown_batch_is_a_404_everywhere() {
         assertThat(api.get(BATCHES + "/nope").status()).isEqualTo(404);
         assertThat(api.put(BATCHES + "/nope", Map.of("paused", true)).status()).isEqualTo(404);

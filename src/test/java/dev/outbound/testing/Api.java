@@ -107,7 +107,22 @@ public final class Api {
         return upload(path, filename, csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A body-less request with one extra header. */
+    public Response sendWithHeader(String method, String path, String header, String value) {
+        return send(method, path, null, null, header, value);
+    }
+
     public Response send(String method, String path, @Nullable String contentType, byte @Nullable [] body) {
+        return send(method, path, contentType, body, null, null);
+    }
+
+    private Response send(
+            String method,
+            String path,
+            @Nullable String contentType,
+            byte @Nullable [] body,
+            @Nullable String header,
+            @Nullable String value) {
         var builder = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
@@ -119,6 +134,9 @@ public final class Api {
         }
         if (key != null) {
             builder.header("Syllable-API-Key", key);
+        }
+        if (header != null && value != null) {
+            builder.header(header, value);
         }
         try {
             HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
