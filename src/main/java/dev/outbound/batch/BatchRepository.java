@@ -168,31 +168,21 @@ class BatchRepository {
     }
 
     boolean markDeleted(Batch b, String reason, Instant now, String user) {
-        return jdbc.sql(DELETE)
-                        .param("reason", reason)
-                        .param("now", Instants.toDb(now))
-                        .param("user", user)
-                        .param("pk", b.pk())
-                        .param("expected", b.status().name())
-                        .update()
-                == 1;
+        return change(DELETE, b, now, user, Map.of("reason", reason));
     }
 
     boolean uploadDone(Batch b, String filename, Instant now, String user) {
-        return jdbc.sql(UPLOAD_DONE)
-                        .param("filename", filename)
-                        .param("now", Instants.toDb(now))
-                        .param("user", user)
-                        .param("pk", b.pk())
-                        .param("expected", b.status().name())
-                        .update()
-                == 1;
+        return change(UPLOAD_DONE, b, now, user, Map.of("filename", filename));
     }
 
     boolean uploadFailed(Batch b, String filename, String message, Instant now, String user) {
-        return jdbc.sql(UPLOAD_FAILED)
-                        .param("filename", filename)
-                        .param("message", message)
+        return change(UPLOAD_FAILED, b, now, user, Map.of("filename", filename, "message", message));
+    }
+
+    /** Runs a status change guarded by the status the caller read; false if it lost a race. */
+    private boolean change(String sql, Batch b, Instant now, String user, Map<String, ?> params) {
+        return jdbc.sql(sql)
+                        .params(params)
                         .param("now", Instants.toDb(now))
                         .param("user", user)
                         .param("pk", b.pk())
