@@ -92,6 +92,31 @@ final class BatchBodies {
         return new NewRequest(Objects.requireNonNull(referenceId), Objects.requireNonNull(target), vars);
     }
 
+    /** The agent's conversation report. */
+    record Conversation(@Nullable Long sessionId, @Nullable Long conversationId, @Nullable String insightsStatus,
+            @Nullable JsonNode insights) {}
+
+    static Conversation conversation(@Nullable JsonNode body) {
+        var v = new Violations();
+        var f = JsonFields.body(body, v);
+        Long session = f.longValue("session_id", false);
+        Long conversation = f.longValue("conversation_id", false);
+        String status = f.string("insights_status", false);
+        JsonNode insights = f.raw("insights");
+        if (insights != null && !insights.isObject()) {
+            f.fail("insights", "Input should be a valid dictionary", "dict_type");
+        }
+        if (insights != null && insights.isObject()) {
+            for (var e : insights.properties()) {
+                if (!e.getValue().isString() && !e.getValue().isNumber()) {
+                    v.add(f.at("insights", e.getKey()), "Input should be a string or a number", "value_error");
+                }
+            }
+        }
+        v.throwIfAny();
+        return new Conversation(session, conversation, status, insights);
+    }
+
     static List<String> referenceIds(@Nullable JsonNode body) {
         var v = new Violations();
         if (body == null || body.isNull() || body.isMissingNode()) {

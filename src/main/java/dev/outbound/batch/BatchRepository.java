@@ -73,6 +73,39 @@ class BatchRepository {
             WHERE organization_id = :organizationId AND campaign_id = :campaignId AND deleted_at IS NULL
             """;
 
+    private static final String DIALABLE = """
+            SELECT pk, organization_id, batch_id, campaign_id, status, call_rate, auto_call_rate,
+                   auto_call_rate_baseline, next_attempt_at, expires_on
+            FROM batch
+            WHERE status IN ('PENDING', 'ACTIVE') AND paused = FALSE AND deleted_at IS NULL
+              AND (expires_on IS NULL OR expires_on > :now)
+              AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+            ORDER BY next_attempt_at NULLS FIRST, pk LIMIT :limit
+            """;
+    // Compare-and-set on next_attempt_at: of several nodes reading the same allowance, exactly
+    // one advances it, so no node spends another node's slots.
+    private static final String TAKE_ALLOWANCE = """
+            UPDATE batch SET next_attempt_at = :next
+            WHERE pk = :pk AND status IN ('PENDING', 'ACTIVE') AND paused = FALSE
+              AND (next_attempt_at = :expected OR (next_attempt_at IS NULL AND CAST(:expectedIsNull AS BOOLEAN)))
+            """;
+    private static final String ACTIVATE = """
+            UPDATE batch SET status = 'ACTIVE', last_updated_at = :now WHERE pk = :pk AND status = 'PENDING'
+            """;
+    private static final String BASELINE = """
+            UPDATE batch SET auto_call_rate_baseline = :rate WHERE pk = :pk AND auto_call_rate_baseline IS NULL
+            """;
+    private static final String EXPIRING = "SELECT " + COLUMNS_SQL + """
+             FROM batch WHERE status IN ('PENDING', 'ACTIVE', 'PAUSED') AND expires_on <= :now
+            ORDER BY expires_on LIMIT :limit
+            """;
+    private static final String EXPIRE = """
+            UPDATE batch SET status = 'EXPIRED', last_updated_at = :now, version = version + 1
+            WHERE pk = :pk AND status = :expected
+            """;
+
+    private static final String BY_PK = "SELECT " + COLUMNS_SQL + " FROM batch WHERE pk = :pk";
+
     private final JdbcClient jdbc;
 
     BatchRepository(JdbcClient jdbc) {
@@ -189,6 +222,62 @@ class BatchRepository {
                         .param("expected", b.status().name())
                         .update()
                 == 1;
+    }
+
+    List<DialableBatch> dialable(Instant now, int limit) {
+        return jdbc.sql(DIALABLE)
+                .param("now", Instants.toDb(now))
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    int callRate = rs.getInt("call_rate");
+                    Integer rate = rs.wasNull() ? null : callRate;
+                    double baseline = rs.getDouble("auto_call_rate_baseline");
+                    Double base = rs.wasNull() ? null : baseline;
+                    return new DialableBatch(rs.getLong("pk"), rs.getLong("organization_id"), rs.getString("batch_id"),
+                            rs.getLong("campaign_id"), BatchStatus.valueOf(rs.getString("status")), rate,
+                            rs.getBoolean("auto_call_rate"), base, Instants.read(rs, "next_attempt_at"),
+                            Instants.read(rs, "expires_on"));
+                })
+                .list();
+    }
+
+    boolean takeAllowance(long pk, @Nullable Instant expected, Instant next) {
+        return jdbc.sql(TAKE_ALLOWANCE)
+                        .param("next", Instants.toDb(next))
+                        .param("pk", pk)
+                        .param("expected", Instants.toDb(expected))
+                        .param("expectedIsNull", expected == null)
+                        .update()
+                == 1;
+    }
+
+    boolean activate(long pk, Instant now) {
+        return jdbc.sql(ACTIVATE).param("now", Instants.toDb(now)).param("pk", pk).update() == 1;
+    }
+
+    void setBaseline(long pk, double rate) {
+        jdbc.sql(BASELINE).param("rate", rate).param("pk", pk).update();
+    }
+
+    List<Batch> expiring(Instant now, int limit) {
+        return jdbc.sql(EXPIRING)
+                .param("now", Instants.toDb(now))
+                .param("limit", limit)
+                .query(BatchRepository::row)
+                .list();
+    }
+
+    boolean expire(Batch b, Instant now) {
+        return jdbc.sql(EXPIRE)
+                        .param("now", Instants.toDb(now))
+                        .param("pk", b.pk())
+                        .param("expected", b.status().name())
+                        .update()
+                == 1;
+    }
+
+    Optional<Batch> byPk(long pk) {
+        return jdbc.sql(BY_PK).param("pk", pk).query(BatchRepository::row).optional();
     }
 
     long liveInCampaign(long organizationId, long campaignId) {

@@ -2,13 +2,16 @@ package dev.outbound.batch;
 
 import dev.outbound.api.InvalidInput;
 import dev.outbound.auth.Caller;
+import dev.outbound.request.AttemptView;
 import dev.outbound.request.RemovalResult;
+import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.RequestStatus;
 import dev.outbound.request.ResultFilter;
 import dev.outbound.request.ResultWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -28,12 +31,38 @@ import tools.jackson.databind.json.JsonMapper;
 class BatchRequestController {
     private final Batches batches;
     private final ResultWriter results;
+    private final RequestLifecycle lifecycle;
     private final JsonMapper json;
 
-    BatchRequestController(Batches batches, ResultWriter results, JsonMapper json) {
+    BatchRequestController(Batches batches, ResultWriter results, RequestLifecycle lifecycle, JsonMapper json) {
         this.batches = batches;
         this.results = results;
+        this.lifecycle = lifecycle;
         this.json = json;
+    }
+
+    /** Extension: the attempt history of one reference id. */
+    @GetMapping("/requests/{referenceId}/attempts")
+    List<AttemptView> attempts(Caller caller, @PathVariable String batchId, @PathVariable String referenceId) {
+        Batch batch = batches.find(caller, batchId);
+        return lifecycle.attempts(batch.pk(), referenceId);
+    }
+
+    /**
+     * Extension: the agent side reports the conversation (session, conversation, insights),
+     * which results then show.
+     */
+    @PostMapping("/requests/{referenceId}/conversation")
+    Map<String, Object> conversation(Caller caller, @PathVariable String batchId, @PathVariable String referenceId,
+            @RequestBody(required = false) @Nullable JsonNode body) {
+        var report = BatchBodies.conversation(body);
+        Batch batch = batches.find(caller, batchId);
+        String insights = report.insights() == null ? null : json.writeValueAsString(report.insights());
+        if (!lifecycle.report(batch.pk(), referenceId, report.sessionId(), report.conversationId(), report.insightsStatus(),
+                insights)) {
+            throw new dev.outbound.api.NotFound("Request " + referenceId + " not found in batch " + batchId);
+        }
+        return Map.of("reference_id", referenceId, "recorded", true);
     }
 
     @PostMapping("/requests")

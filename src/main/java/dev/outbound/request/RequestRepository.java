@@ -58,6 +58,47 @@ class RequestRepository {
     private static final String PENDING_IN_BATCH = "batch_pk = :batchPk AND status = 'PENDING'";
     private static final String CANCEL = "status = 'CANCELED', channel_manager_status = 'CANCELED', updated_at = :now";
 
+    private static final String LOCK_STATE = """
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            FROM request WHERE id = :id FOR UPDATE
+            """;
+    private static final String TRANSITION = """
+            UPDATE request SET status = :to, channel_manager_status = :toChannel, due_at = :dueAt,
+                   lease_owner = CASE WHEN :keepLease THEN lease_owner ELSE NULL END,
+                   lease_until = CASE WHEN :keepLease THEN lease_until ELSE NULL END, updated_at = :now
+            WHERE id = :id AND status = :expected AND attempt_count = :attemptNo
+            """;
+    private static final String SET_SID = """
+            UPDATE request SET channel_manager_sid = :sid WHERE id = :id AND attempt_count = :attemptNo
+            """;
+    private static final String VOID_ATTEMPT = """
+            UPDATE request SET status = 'PENDING', channel_manager_status = :channel, attempt_count = attempt_count - 1,
+                   due_at = :dueAt, lease_owner = NULL, lease_until = NULL, updated_at = :now
+            WHERE id = :id AND status = 'INITIATED' AND attempt_count = :attemptNo
+            """;
+    private static final String RENEW = """
+            UPDATE request SET lease_until = :until
+            WHERE lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
+            """;
+    private static final String EXPIRED_LEASES = """
+            SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED') AND lease_until < :now
+            ORDER BY lease_until LIMIT :limit
+            """;
+    private static final String NEVER_ATTEMPTED_PENDING = "batch_pk = :batchPk AND status = 'PENDING' AND attempt_count = 0";
+    private static final String RETRY_WAITING = "batch_pk = :batchPk AND status = 'PENDING' AND attempt_count > 0";
+    private static final String FAIL = "status = 'FAILED', due_at = NULL, updated_at = :now";
+    private static final String REPORT = """
+            UPDATE request SET session_id = COALESCE(:sessionId, session_id),
+                   conversation_id = COALESCE(:conversationId, conversation_id),
+                   insights_status = COALESCE(:insightsStatus, insights_status),
+                   insights = COALESCE(:insights, insights), updated_at = :now
+            WHERE batch_pk = :batchPk AND reference_id = :referenceId AND ordinal = 0
+            """;
+
+    private static final String PENDING_ZONE_SETS = """
+            SELECT DISTINCT COALESCE(time_zone, '') AS zones FROM request WHERE batch_pk = :batchPk AND status = 'PENDING'
+            """;
+
     private final JdbcClient jdbc;
     private final Dialect dialect;
 
@@ -139,6 +180,106 @@ class RequestRepository {
             counts.put(new CountKey(rs.getString("status"), rs.getString("channel_manager_status")), rs.getLong("n"));
         });
         return counts;
+    }
+
+    /** Claims due requests; {@code zones} limits them to these stored time-zone sets when not null. */
+    List<ClaimedRequest> claim(long batchPk, int limit, Instant now, String node, Instant leaseUntil,
+            @org.jspecify.annotations.Nullable Collection<String> zones, Map<Long, String> oldChannel) {
+        String extra = zones == null ? "" : "AND COALESCE(time_zone, '') IN (:zones)";
+        var spec = jdbc.sql(dialect.claimSql(extra))
+                .param("batchPk", batchPk)
+                .param("now", Instants.toDb(now))
+                .param("limit", limit)
+                .param("node", node)
+                .param("leaseUntil", Instants.toDb(leaseUntil));
+        if (zones != null) {
+            spec = spec.param("zones", zones);
+        }
+        return spec.query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    int attempt = rs.getInt("attempt_count");
+                    oldChannel.put(id, rs.getString("old_channel_status"));
+                    return new ClaimedRequest(id, batchPk, rs.getString("reference_id"), rs.getString("target"),
+                            rs.getString("request_variables"), attempt, id + "-" + attempt, rs.getString("time_zone"));
+                })
+                .list();
+    }
+
+    List<String> pendingZoneSets(long batchPk) {
+        return jdbc.sql(PENDING_ZONE_SETS).param("batchPk", batchPk).query(String.class).list();
+    }
+
+    java.util.Optional<RequestState> lockState(long id) {
+        return jdbc.sql(LOCK_STATE).param("id", id).query((rs, n) -> new RequestState(
+                        rs.getLong("id"),
+                        rs.getLong("batch_pk"),
+                        RequestStatus.valueOf(rs.getString("status")),
+                        rs.getString("channel_manager_status"),
+                        rs.getInt("attempt_count"),
+                        rs.getString("time_zone"),
+                        Instants.read(rs, "lease_until"),
+                        rs.getString("lease_owner")))
+                .optional();
+    }
+
+    boolean transition(long id, int attemptNo, RequestStatus expected, RequestStatus to, String toChannel,
+            @org.jspecify.annotations.Nullable Instant dueAt, boolean keepLease, Instant now) {
+        return jdbc.sql(TRANSITION)
+                        .param("to", to.name())
+                        .param("toChannel", toChannel)
+                        .param("dueAt", Instants.toDb(dueAt))
+                        .param("keepLease", keepLease)
+                        .param("now", Instants.toDb(now))
+                        .param("id", id)
+                        .param("expected", expected.name())
+                        .param("attemptNo", attemptNo)
+                        .update()
+                == 1;
+    }
+
+    void setSid(long id, int attemptNo, String sid) {
+        jdbc.sql(SET_SID).param("sid", sid).param("id", id).param("attemptNo", attemptNo).update();
+    }
+
+    boolean voidAttempt(long id, int attemptNo, String channel, Instant dueAt, Instant now) {
+        return jdbc.sql(VOID_ATTEMPT)
+                        .param("channel", channel)
+                        .param("dueAt", Instants.toDb(dueAt))
+                        .param("now", Instants.toDb(now))
+                        .param("id", id)
+                        .param("attemptNo", attemptNo)
+                        .update()
+                == 1;
+    }
+
+    int renewLeases(String node, Instant until) {
+        return jdbc.sql(RENEW).param("node", node).param("until", Instants.toDb(until)).update();
+    }
+
+    List<Long> expiredLeases(Instant now, int limit) {
+        return jdbc.sql(EXPIRED_LEASES).param("now", Instants.toDb(now)).param("limit", limit).query(Long.class).list();
+    }
+
+    Map<CountKey, Long> cancelNeverAttempted(long batchPk, Instant now) {
+        return counted(dialect.countedUpdateSql(CANCEL, NEVER_ATTEMPTED_PENDING), Map.of("batchPk", batchPk, "now", Instants.toDb(now)));
+    }
+
+    Map<CountKey, Long> failRetryWaiting(long batchPk, Instant now) {
+        return counted(dialect.countedUpdateSql(FAIL, RETRY_WAITING), Map.of("batchPk", batchPk, "now", Instants.toDb(now)));
+    }
+
+    boolean report(long batchPk, String referenceId, @org.jspecify.annotations.Nullable Long sessionId,
+            @org.jspecify.annotations.Nullable Long conversationId, @org.jspecify.annotations.Nullable String insightsStatus,
+            @org.jspecify.annotations.Nullable String insightsJson, Instant now) {
+        var params = new HashMap<String, Object>();
+        params.put("sessionId", sessionId);
+        params.put("conversationId", conversationId);
+        params.put("insightsStatus", insightsStatus);
+        params.put("insights", insightsJson);
+        params.put("now", Instants.toDb(now));
+        params.put("batchPk", batchPk);
+        params.put("referenceId", referenceId);
+        return jdbc.sql(REPORT).params(params).update() == 1;
     }
 
     void results(long batchPk, ResultFilter filter, Consumer<ResultRow> sink) {

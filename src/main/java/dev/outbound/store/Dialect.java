@@ -32,6 +32,15 @@ public interface Dialect {
      */
     String countedDeleteSql(String where);
 
+    /**
+     * Claims up to {@code :limit} due PENDING requests of batch {@code :batchPk} for this node in
+     * one statement (skipping rows another node holds) and answers them with their previous
+     * channel status as {@code old_channel_status} and their new {@code attempt_count}.
+     * {@code extra} adds conditions (e.g. open time zones). Parameters: batchPk, now, limit,
+     * node, leaseUntil.
+     */
+    String claimSql(String extra);
+
     /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
     BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
 

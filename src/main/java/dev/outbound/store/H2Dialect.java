@@ -50,6 +50,25 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String claimSql(String extra) {
+        // H2 is the single-node store: its UPDATE locks what it changes, and there is no second
+        // node to skip. The old row is read back, so the attempt count is the new one minus one.
+        return """
+                SELECT id, reference_id, target, request_variables, attempt_count + 1 AS attempt_count, time_zone,
+                       channel_manager_status AS old_channel_status
+                FROM OLD TABLE (
+                    UPDATE request SET status = 'INITIATED', channel_manager_status = 'QUEUED',
+                           attempt_count = attempt_count + 1, sent_at = :now, lease_owner = :node,
+                           lease_until = :leaseUntil, updated_at = :now
+                    WHERE id IN (SELECT id FROM request
+                                 WHERE batch_pk = :batchPk AND status = 'PENDING' AND due_at <= :now %s
+                                 ORDER BY due_at, id LIMIT :limit)
+                )
+                """
+                .formatted(extra);
+    }
+
+    @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";

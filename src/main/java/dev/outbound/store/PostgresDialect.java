@@ -55,6 +55,24 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String claimSql(String extra) {
+        return """
+                WITH picked AS (
+                    SELECT id, channel_manager_status AS old_channel_status FROM request
+                    WHERE batch_pk = :batchPk AND status = 'PENDING' AND due_at <= :now %s
+                    ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
+                )
+                UPDATE request r SET status = 'INITIATED', channel_manager_status = 'QUEUED',
+                       attempt_count = r.attempt_count + 1, sent_at = :now, lease_owner = :node,
+                       lease_until = :leaseUntil, updated_at = :now
+                FROM picked WHERE r.id = picked.id
+                RETURNING r.id, r.reference_id, r.target, r.request_variables, r.attempt_count, r.time_zone,
+                          picked.old_channel_status
+                """
+                .formatted(extra);
+    }
+
+    @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";

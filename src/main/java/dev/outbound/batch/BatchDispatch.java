@@ -1,0 +1,74 @@
+package dev.outbound.batch;
+
+import dev.outbound.request.RequestLifecycle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the dispatcher may do to batches: read the dialable ones, take allowance, activate, expire. */
+@Service
+public class BatchDispatch {
+    private final BatchRepository batches;
+    private final RequestLifecycle requests;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    BatchDispatch(BatchRepository batches, RequestLifecycle requests, Clock clock, TransactionTemplate transactions) {
+        this.batches = batches;
+        this.requests = requests;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** Batches not on hold, not expired, whose next slot is due. */
+    public List<DialableBatch> dialable(int limit) {
+        return batches.dialable(clock.instant(), limit);
+    }
+
+    /**
+     * Moves the batch's next slot from {@code expected} to {@code next}; true only for the one
+     * caller whose {@code expected} was still current.
+     */
+    public boolean takeAllowance(DialableBatch batch, Instant next) {
+        return batches.takeAllowance(batch.pk(), batch.nextAttemptAt(), next);
+    }
+
+    /** The first attempt turns a PENDING batch ACTIVE. */
+    public void activate(DialableBatch batch) {
+        if (batch.status() == BatchStatus.PENDING) {
+            batches.activate(batch.pk(), clock.instant());
+        }
+    }
+
+    public void recordBaseline(DialableBatch batch, double rate) {
+        batches.setBaseline(batch.pk(), rate);
+    }
+
+    /** The batch behind a request, for its campaign and expiry; empty if it vanished. */
+    public java.util.Optional<Batch> byPk(long pk) {
+        return batches.byPk(pk);
+    }
+
+    /** Expires every batch past its expires_on; answers how many. */
+    public int expireDue(int limit) {
+        int expired = 0;
+        for (Batch b : batches.expiring(clock.instant(), limit)) {
+            if (Boolean.TRUE.equals(transactions.execute(status -> expireOne(b)))) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private boolean expireOne(Batch b) {
+        BatchTransitions.check(b.status(), BatchStatus.EXPIRED);
+        if (!batches.expire(b, clock.instant())) {
+            return false;
+        }
+        requests.expire(b.pk());
+        return true;
+    }
+
+}

@@ -1,0 +1,94 @@
+package dev.outbound.dispatch;
+
+import dev.outbound.batch.BatchDispatch;
+import dev.outbound.batch.DialableBatch;
+import dev.outbound.campaign.CampaignNotFound;
+import dev.outbound.campaign.CampaignRules;
+import dev.outbound.request.Requests;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 1 of a tick: which batches may dial now and how many slots each wins. A batch's slots are
+ * taken by advancing its {@code next_attempt_at} with a compare-and-set, so across nodes every
+ * slot is spent once; allowance is banked for at most one interval (or one tick), so a batch
+ * coming off hold or into its hours does not burst.
+ */
+@Component
+class AllowanceStep {
+    private final BatchDispatch batches;
+    private final RulesCache rules;
+    private final Hours hours;
+    private final Requests requests;
+    private final DailyCapRepository caps;
+    private final DispatchProperties properties;
+
+    AllowanceStep(BatchDispatch batches, RulesCache rules, Hours hours, Requests requests, DailyCapRepository caps,
+            DispatchProperties properties) {
+        this.batches = batches;
+        this.rules = rules;
+        this.hours = hours;
+        this.requests = requests;
+        this.caps = caps;
+        this.properties = properties;
+    }
+
+    List<Grant> grants(Instant now) {
+        var grants = new ArrayList<Grant>();
+        for (DialableBatch batch : batches.dialable(properties.batchesPerTick())) {
+            CampaignRules campaign;
+            try {
+                campaign = rules.rules(batch.organizationId(), batch.campaignId());
+            } catch (CampaignNotFound gone) {
+                continue;
+            }
+            if (!hours.open(campaign, now)) {
+                continue;
+            }
+            Collection<String> zones = hours.openZoneSets(batch.pk(), campaign, now);
+            if (zones != null && zones.isEmpty()) {
+                continue;
+            }
+            Grant grant = take(batch, campaign, zones, now);
+            if (grant != null) {
+                grants.add(grant);
+            }
+        }
+        return grants;
+    }
+
+    private @org.jspecify.annotations.Nullable Grant take(DialableBatch batch, CampaignRules campaign,
+            @org.jspecify.annotations.Nullable Collection<String> zones, Instant now) {
+        long remaining = batch.autoCallRate() ? requests.counts(batch.pk()).byStatus().getOrDefault("PENDING", 0L) : 0;
+        double rate = hours.rate(batch, campaign, remaining, now);
+        if (batch.autoCallRate() && batch.autoCallRateBaseline() == null) {
+            batches.recordBaseline(batch, rate);
+        }
+        Duration interval = Pacing.interval(rate);
+        Instant next = batch.nextAttemptAt() == null ? now : batch.nextAttemptAt();
+        Duration bank = interval.compareTo(properties.tick()) > 0 ? interval : properties.tick();
+        Instant floor = now.minus(bank);
+        Instant base = next.isBefore(floor) ? floor : next;
+        int slots = (int) Math.min(properties.claimLimit(), Duration.between(base, now).dividedBy(interval) + 1);
+        LocalDate capDay = null;
+        if (campaign.maxDailyCalls() != null) {
+            capDay = DailyCap.campaignDay(now, campaign.timezone());
+            slots = caps.reserve(campaign.id(), capDay, slots, campaign.maxDailyCalls());
+            if (slots == 0) {
+                return null;
+            }
+        }
+        if (!batches.takeAllowance(batch, base.plus(interval.multipliedBy(slots)))) {
+            if (capDay != null) {
+                caps.release(campaign.id(), capDay, slots);
+            }
+            return null;
+        }
+        return new Grant(batch, campaign, slots, zones, capDay);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.outbound.dispatch;
+
+import dev.outbound.batch.DialableBatch;
+import dev.outbound.campaign.CampaignRules;
+import dev.outbound.campaign.HoursIn;
+import dev.outbound.request.RequestLifecycle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link Hours} from the campaign's rules. In recipient mode each request carries its number's
+ * time-zone set; the distinct sets of a batch are few and cached briefly, so a claim filters by
+ * "sets open now" instead of evaluating a window per row.
+ */
+@Component
+class CallingHours implements Hours {
+    private static final Duration ZONE_SETS_TTL = Duration.ofSeconds(30);
+    private final RequestLifecycle requests;
+    private final Clock clock;
+    private final Map<Long, ZoneSets> zoneSets = new ConcurrentHashMap<>();
+
+    private record ZoneSets(List<String> sets, Instant readAt) {}
+
+    CallingHours(RequestLifecycle requests, Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean open(CampaignRules rules, Instant now) {
+        return rules.hoursIn() == HoursIn.RECIPIENT || new CallingWindow(rules).isOpen(now, rules.timezone());
+    }
+
+    @Override
+    public @Nullable Collection<String> openZoneSets(long batchPk, CampaignRules rules, Instant now) {
+        if (rules.hoursIn() != HoursIn.RECIPIENT) {
+            return null;
+        }
+        var window = new CallingWindow(rules);
+        return sets(batchPk).stream().filter(s -> window.isOpen(now, zones(s, rules))).toList();
+    }
+
+    private List<String> sets(long batchPk) {
+        Instant now = clock.instant();
+        ZoneSets cached = zoneSets.get(batchPk);
+        if (cached == null || cached.readAt().plus(ZONE_SETS_TTL).isBefore(now) || cached.readAt().isAfter(now)) {
+            cached = new ZoneSets(requests.pendingZoneSets(batchPk), now);
+            zoneSets.put(batchPk, cached);
+        }
+        return cached.sets();
+    }
+
+    /** A stored set, or the campaign's zone when the number's zone is unknown. */
+    static Set<ZoneId> zones(@Nullable String stored, CampaignRules rules) {
+        Set<ZoneId> parsed = stored == null || stored.isBlank() ? Set.of() : RecipientZones.parseZones(stored);
+        return parsed.isEmpty() ? Set.of(rules.timezone()) : parsed;
+    }
+
+    @Override
+    public double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now) {
+        if (batch.autoCallRate() && batch.expiresOn() != null) {
+            Duration open = new CallingWindow(rules).openTimeBetween(now, batch.expiresOn(), rules.timezone());
+            double rate = Pacing.autoRate(remaining, open);
+            return batch.autoCallRateBaseline() == null ? rate : Pacing.clampToBaseline(rate, batch.autoCallRateBaseline());
+        }
+        return Pacing.effectiveRate(batch.callRate(), rules.hourlyRate());
+    }
+
+    @Override
+    public Optional<Instant> retryAt(CampaignRules rules, int attemptsMade, Instant endedAt, @Nullable Instant expiresOn,
+            @Nullable String stored) {
+        Set<ZoneId> zones = rules.hoursIn() == HoursIn.RECIPIENT ? zones(stored, rules) : Set.of(rules.timezone());
+        return new RetryPolicy(rules).nextAttempt(attemptsMade, endedAt, expiresOn, new CallingWindow(rules), zones);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.outbound.dispatch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dispatcher metrics, served at /actuator/prometheus: attempts started, outcomes by kind and
+ * channel status, claim latency, and how far the most-behind batch lags its schedule.
+ */
+@Component
+class DispatchMetrics {
+    private final MeterRegistry registry;
+    private final Counter attempts;
+    private final Timer claims;
+    private final AtomicLong lagMillis = new AtomicLong();
+
+    DispatchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.attempts = Counter.builder("outbound.dispatch.attempts").description("Attempts handed to channels").register(registry);
+        this.claims = Timer.builder("outbound.dispatch.claim").description("Time to claim a batch's due requests").register(registry);
+        registry.gauge("outbound.dispatch.lag.seconds", lagMillis, v -> v.get() / 1000.0);
+    }
+
+    void attempted(int n) {
+        attempts.increment(n);
+    }
+
+    void claimTook(Duration d) {
+        claims.record(d);
+    }
+
+    void lag(Duration d) {
+        lagMillis.set(Math.max(0, d.toMillis()));
+    }
+
+    void outcome(String outcome, String channelStatus) {
+        registry.counter("outbound.dispatch.outcomes", "outcome", outcome, "channel_status", channelStatus).increment();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.outbound.dispatch;
+
+import dev.outbound.batch.DialableBatch;
+import dev.outbound.campaign.CampaignRules;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** When and how fast a batch may dial: calling hours, recipient zones, pacing and retries. */
+interface Hours {
+    /** Whether the campaign-level window lets the batch dial now (always true in recipient mode). */
+    boolean open(CampaignRules rules, Instant now);
+
+    /**
+     * In recipient mode, the stored time-zone sets of the batch whose window is open now (claims
+     * take only those); null in campaign mode, meaning no filter.
+     */
+    @Nullable Collection<String> openZoneSets(long batchPk, CampaignRules rules, Instant now);
+
+    /** Attempts per hour for the batch now (call_rate, campaign rate, or auto-paced). */
+    double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now);
+
+    /** When a request not reached after {@code attemptsMade} attempts may be tried again, if ever. */
+    Optional<Instant> retryAt(CampaignRules rules, int attemptsMade, Instant endedAt, @Nullable Instant expiresOn,
+            @Nullable String zones);
+}

@@ -1,0 +1,31 @@
+package dev.outbound.dispatch;
+
+import dev.outbound.api.ChannelManagerStatus;
+
+/**
+ * What a channel status means for the request. Voicemail (MACHINE) counts as not reached: the
+ * person was not spoken to, so the request is retried while retries remain.
+ */
+enum Outcome {
+    /** The attempt goes on (queued, ringing, sent). */
+    PROGRESS,
+    /** The person was reached (answered by a human, delivered). */
+    REACHED,
+    /** The conversation or delivery is over after reaching the person. */
+    DONE,
+    /** Not reached (busy, no answer, voicemail, failed, bounced): retry while allowed. */
+    NOT_REACHED,
+    /** Must not be tried again (invalid target, unsubscribed, spam report). */
+    REFUSED;
+
+    static Outcome of(ChannelManagerStatus status, boolean ended) {
+        return switch (status) {
+            case HUMAN, DELIVERED, OPENED, CLICKED -> ended ? DONE : REACHED;
+            case COMPLETED -> DONE;
+            case QUEUED, SENDING, SENT, ACCEPTED, IN_PROGRESS, PROCESSED, DEFERRED, PENDING -> ended ? NOT_REACHED : PROGRESS;
+            case INVALID, UNSUBSCRIBED, PRIOR_UNSUBSCRIBED, SPAM_REPORT, PRIOR_SPAM_REPORT, SIP_DOES_NOT_EXIST_ANYWHERE,
+                    FILTERED_LINE_TYPE -> REFUSED;
+            default -> NOT_REACHED;
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package dev.outbound.request;
+
+import dev.outbound.store.Instants;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code request_attempt} table: one row per attempt, kept as history. */
+@Repository
+class AttemptRepository {
+    private static final String INSERT = """
+            INSERT INTO request_attempt (request_id, attempt_no, idempotency_key, started_at)
+            VALUES (:requestId, :attemptNo, :key, :startedAt)
+            """;
+    private static final String SET_SID = """
+            UPDATE request_attempt SET channel_sid = :sid WHERE request_id = :requestId AND attempt_no = :attemptNo
+            """;
+    private static final String OBSERVE = """
+            UPDATE request_attempt SET channel_status = :status
+            WHERE request_id = :requestId AND attempt_no = :attemptNo AND ended_at IS NULL
+            """;
+    private static final String END = """
+            UPDATE request_attempt SET ended_at = :endedAt, channel_status = :status, outcome = :outcome
+            WHERE request_id = :requestId AND attempt_no = :attemptNo AND ended_at IS NULL
+            """;
+    private static final String DELETE = """
+            DELETE FROM request_attempt WHERE request_id = :requestId AND attempt_no = :attemptNo
+            """;
+    private static final String LIST = """
+            SELECT a.attempt_no, a.started_at, a.ended_at, a.channel_sid, a.channel_status, a.outcome
+            FROM request_attempt a JOIN request r ON r.id = a.request_id
+            WHERE r.batch_pk = :batchPk AND r.reference_id = :referenceId
+            ORDER BY r.ordinal, a.attempt_no
+            """;
+
+    private final JdbcClient jdbc;
+
+    AttemptRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(long requestId, int attemptNo, String key, Instant startedAt) {
+        jdbc.sql(INSERT)
+                .param("requestId", requestId)
+                .param("attemptNo", attemptNo)
+                .param("key", key)
+                .param("startedAt", Instants.toDb(startedAt))
+                .update();
+    }
+
+    void setSid(long requestId, int attemptNo, String sid) {
+        jdbc.sql(SET_SID).param("sid", sid).param("requestId", requestId).param("attemptNo", attemptNo).update();
+    }
+
+    void observe(long requestId, int attemptNo, String status) {
+        jdbc.sql(OBSERVE).param("status", status).param("requestId", requestId).param("attemptNo", attemptNo).update();
+    }
+
+    void end(long requestId, int attemptNo, Instant endedAt, String status, String outcome) {
+        jdbc.sql(END)
+                .param("endedAt", Instants.toDb(endedAt))
+                .param("status", status)
+                .param("outcome", outcome)
+                .param("requestId", requestId)
+                .param("attemptNo", attemptNo)
+                .update();
+    }
+
+    void delete(long requestId, int attemptNo) {
+        jdbc.sql(DELETE).param("requestId", requestId).param("attemptNo", attemptNo).update();
+    }
+
+    List<AttemptView> list(long batchPk, String referenceId) {
+        return jdbc.sql(LIST)
+                .param("batchPk", batchPk)
+                .param("referenceId", referenceId)
+                .query((rs, n) -> new AttemptView(
+                        rs.getInt("attempt_no"),
+                        Instants.readRequired(rs, "started_at"),
+                        Instants.read(rs, "ended_at"),
+                        rs.getString("channel_sid"),
+                        rs.getString("channel_status"),
+                        rs.getString("outcome")))
+                .list();
+    }
+
+}

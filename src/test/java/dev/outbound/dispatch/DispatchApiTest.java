@@ -1,0 +1,234 @@
+package dev.outbound.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outbound.testing.Api;
+import dev.outbound.testing.Fixtures;
+import dev.outbound.testing.MutableClock;
+import dev.outbound.testing.StoreTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/** The dispatcher driven tick by tick with a settable clock, through the public API. */
+@StoreTest
+@Import(DispatchTestConfig.class)
+class DispatchApiTest {
+    private static final String BATCHES = "/api/v1/outbound/batches/";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    MutableClock clock;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.at(port);
+        clock.set(DispatchTestConfig.START);
+    }
+
+    private long campaign(Map<String, Object> settings) {
+        var body = Fixtures.aMinimalCampaign();
+        body.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
+        body.put("hourly_rate", 3600);
+        body.putAll(settings);
+        var r = api.post("/api/v1/outbound/campaigns", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("id").asLong();
+    }
+
+    private String batch(long campaignId, String csv, Map<String, Object> settings) {
+        var body = Fixtures.aBatchFor(campaignId);
+        body.putAll(settings);
+        var r = api.post("/api/v1/outbound/batches", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String id = (String) body.get("batch_id");
+        var upload = api.upload(BATCHES + id + "/upload_batch", "list.csv", csv);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        return id;
+    }
+
+    /** Runs ticks every {@code step} for {@code total} of clock time. */
+    private int run(Duration total, Duration step) {
+        int started = 0;
+        Instant end = clock.instant().plus(total);
+        while (clock.instant().isBefore(end)) {
+            started += dispatcher.tick();
+            clock.advance(step);
+        }
+        started += dispatcher.tick();
+        return started;
+    }
+
+    private static String list(String... targets) {
+        var sb = new StringBuilder("reference_id,target\n");
+        for (int i = 0; i < targets.length; i++) {
+            sb.append("r").append(i).append(',').append(targets[i]).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private Map<String, JsonNode> results(String batchId) {
+        var byRef = new HashMap<String, JsonNode>();
+        api.get(BATCHES + batchId + "/results").json().forEach(n -> byRef.put(n.path("reference_id").asString(), n));
+        return byRef;
+    }
+
+    @Test
+    void a_batch_runs_end_to_end_and_each_outcome_follows_the_simulators_last_digit() {
+        String id = batch(campaign(Map.of()), list("+15125550100", "+15125550107", "+15125550108", "+15125550109"), Map.of());
+        run(Duration.ofMinutes(2), Duration.ofSeconds(1));
+
+        var results = results(id);
+        assertThat(results.get("r0").path("request_status").asString()).isEqualTo("COMPLETED");
+        assertThat(results.get("r0").path("channel_manager_status").asString()).isEqualTo("COMPLETED");
+        assertThat(results.get("r0").path("channel_manager_sid").asString()).startsWith("SIM");
+        assertThat(results.get("r0").path("sent_at").isString()).isTrue();
+        assertThat(results.get("r1").path("request_status").asString()).isEqualTo("FAILED");
+        assertThat(results.get("r1").path("channel_manager_status").asString()).isEqualTo("BUSY");
+        assertThat(results.get("r2").path("channel_manager_status").asString()).isEqualTo("NO-ANSWER");
+        assertThat(results.get("r3").path("channel_manager_status").asString()).isEqualTo("MACHINE");
+        results.values().forEach(r -> assertThat(r.path("attempt_count").asInt()).isEqualTo(1));
+
+        var batch = api.get(BATCHES + id).json();
+        assertThat(batch.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(batch.path("status_counts").path("COMPLETED").asInt()).isEqualTo(1);
+        assertThat(batch.path("status_counts").path("FAILED").asInt()).isEqualTo(3);
+        assertThat(batch.path("detailed_status_counts").path("FAILED").path("counts").path("BUSY").asInt()).isEqualTo(1);
+        assertThat(batch.path("status_counts").has("PENDING")).isFalse();
+        assertThat(batch.path("status_counts").has("INITIATED")).isFalse();
+
+        var attempts = api.get(BATCHES + id + "/requests/r0/attempts").json();
+        assertThat(attempts).hasSize(1);
+        assertThat(attempts.get(0).path("outcome").asString()).isEqualTo("completed");
+        assertThat(attempts.get(0).path("ended_at").isString()).isTrue();
+    }
+
+    @Test
+    void attempts_are_spaced_at_the_batch_rate() {
+        String csv = Fixtures.aCallList(100);
+        String id = batch(campaign(Map.of("hourly_rate", 3600)), csv, Map.of("call_rate", 60));
+        int started = run(Duration.ofMinutes(10), Duration.ofSeconds(1));
+        assertThat(started).isBetween(10, 11);
+        assertThat(api.get(BATCHES + id).json().path("status_counts").path("PENDING").asInt()).isBetween(89, 90);
+    }
+
+    @Test
+    void a_request_not_reached_is_retried_after_the_interval_then_fails() {
+        String id = batch(campaign(Map.of("retry_count", 2, "retry_interval", "1m")), list("+15125550107"), Map.of());
+        run(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        var first = results(id).get("r0");
+        assertThat(first.path("request_status").asString()).isEqualTo("PENDING");
+        assertThat(first.path("channel_manager_status").asString()).isEqualTo("BUSY");
+
+        run(Duration.ofMinutes(5), Duration.ofSeconds(1));
+        var last = results(id).get("r0");
+        assertThat(last.path("request_status").asString()).isEqualTo("FAILED");
+        assertThat(last.path("attempt_count").asInt()).isEqualTo(3);
+        var attempts = api.get(BATCHES + id + "/requests/r0/attempts").json();
+        assertThat(attempts).hasSize(3);
+        assertThat(attempts.get(0).path("outcome").asString()).isEqualTo("retry");
+        assertThat(attempts.get(2).path("outcome").asString()).isEqualTo("failed");
+        Instant firstEnd = Instant.parse(attempts.get(0).path("ended_at").asString());
+        Instant secondStart = Instant.parse(attempts.get(1).path("started_at").asString());
+        assertThat(Duration.between(firstEnd, secondStart)).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void nothing_is_dialled_outside_the_campaigns_hours_in_its_time_zone() {
+        // 12:00 UTC is 07:00 in New York: closed until 09:00 local (14:00 UTC).
+        long c = campaign(Map.of("timezone", "America/New_York", "daily_start_time", "09:00", "daily_end_time", "17:00"));
+        String id = batch(c, list("+15125550100"), Map.of());
+        assertThat(run(Duration.ofMinutes(119), Duration.ofMinutes(1))).isZero();
+        assertThat(api.get(BATCHES + id).json().path("status").asString()).isEqualTo("PENDING");
+        clock.set(Instant.parse("2026-11-30T14:00:00Z"));
+        assertThat(dispatcher.tick()).isEqualTo(1);
+        assertThat(api.get(BATCHES + id).json().path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void a_batch_on_hold_starts_nothing_until_released() {
+        String id = batch(campaign(Map.of()), Fixtures.aCallList(5), Map.of("paused", true));
+        assertThat(run(Duration.ofSeconds(20), Duration.ofSeconds(1))).isZero();
+        api.put(BATCHES + id, Map.of("paused", false));
+        assertThat(run(Duration.ofSeconds(10), Duration.ofSeconds(1))).isEqualTo(5);
+    }
+
+    @Test
+    void holding_an_active_batch_pauses_it_and_in_flight_calls_still_finish() {
+        String id = batch(campaign(Map.of()), Fixtures.aCallList(3), Map.of("call_rate", 3600));
+        run(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        var held = api.put(BATCHES + id, Map.of("paused", true)).json();
+        assertThat(held.path("status").asString()).isEqualTo("PAUSED");
+        int before = api.get(BATCHES + id).json().path("status_counts").path("PENDING").asInt();
+        run(Duration.ofMinutes(1), Duration.ofSeconds(1));
+        var counts = api.get(BATCHES + id).json().path("status_counts");
+        assertThat(counts.path("PENDING").asInt()).isEqualTo(before);
+        assertThat(counts.has("INITIATED")).isFalse();
+        assertThat(api.put(BATCHES + id, Map.of("paused", false)).json().path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void at_expiry_the_batch_expires_and_never_attempted_requests_are_canceled() {
+        String expires = DispatchTestConfig.START.plusSeconds(5).toString();
+        String id = batch(campaign(Map.of()), Fixtures.aCallList(50), Map.of("expires_on", expires, "call_rate", 3600));
+        run(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        var batch = api.get(BATCHES + id).json();
+        assertThat(batch.path("status").asString()).isEqualTo("EXPIRED");
+        var counts = batch.path("status_counts");
+        assertThat(counts.path("CANCELED").asInt()).isBetween(44, 46);
+        assertThat(counts.path("COMPLETED").asInt() + counts.path("CANCELED").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void the_daily_cap_holds_across_batches_of_a_campaign_until_the_next_local_day() {
+        long c = campaign(Map.of("max_daily_calls", 3));
+        batch(c, Fixtures.aCallList(5), Map.of());
+        var body = Fixtures.aBatchFor(c);
+        api.post("/api/v1/outbound/batches", body);
+        api.upload(BATCHES + body.get("batch_id") + "/upload_batch", "b.csv", Fixtures.aCallList(5));
+        assertThat(run(Duration.ofMinutes(5), Duration.ofSeconds(1))).isEqualTo(3);
+        clock.set(Instant.parse("2026-12-01T00:00:01Z"));
+        assertThat(run(Duration.ofMinutes(1), Duration.ofSeconds(1))).isEqualTo(3);
+    }
+
+    @Test
+    void auto_pacing_records_its_first_rate_as_the_baseline() {
+        String expires = DispatchTestConfig.START.plus(Duration.ofHours(10)).toString();
+        String id = batch(campaign(Map.of()), Fixtures.aCallList(100), Map.of("auto_call_rate", true, "expires_on", expires));
+        dispatcher.tick();
+        double baseline = api.get(BATCHES + id).json().path("auto_call_rate_baseline").asDouble();
+        assertThat(baseline).isBetween(9.0, 11.0);
+    }
+
+    @Test
+    void the_agent_reports_the_conversation_and_results_show_it() {
+        String id = batch(campaign(Map.of()), list("+15125550100"), Map.of());
+        run(Duration.ofSeconds(20), Duration.ofSeconds(1));
+        var r = api.post(BATCHES + id + "/requests/r0/conversation", Map.of(
+                "session_id", 7, "conversation_id", 9, "insights_status", "COMPLETED",
+                "insights", Map.of("rating", "Good", "score", 4)));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var result = results(id).get("r0");
+        assertThat(result.path("session_id").asLong()).isEqualTo(7);
+        assertThat(result.path("conversation_id").asLong()).isEqualTo(9);
+        assertThat(result.path("insights_status").asString()).isEqualTo("COMPLETED");
+        assertThat(result.path("insights").path("rating").asString()).isEqualTo("Good");
+        assertThat(api.get(BATCHES + id + "/results?insights_status=COMPLETED").json()).hasSize(1);
+        assertThat(api.post(BATCHES + id + "/requests/nope/conversation", Map.of("session_id", 1)).status()).isEqualTo(404);
+    }
+}
