@@ -47,7 +47,10 @@ public final class Pacing {
         return clamp(remainingDialable * SECONDS_PER_HOUR / seconds);
     }
 
-    /** {@code rate} held within {@value #BASELINE_TOLERANCE} of {@code baseline} either way, then clamped. */
+    /**
+     * {@code rate} held within 20 % ({@link #BASELINE_TOLERANCE}) of {@code baseline} either way,
+     * then clamped to the overall bounds. The baseline is the first auto-paced rate of a batch.
+     */
     public static double clampToBaseline(double rate, double baseline) {
         requireNumber(rate);
         requireNumber(baseline);

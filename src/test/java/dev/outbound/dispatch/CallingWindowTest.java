@@ -339,6 +339,17 @@ class CallingWindowTest {
         }
 
         @Test
+        void where_midnight_is_skipped_a_whole_day_window_opens_when_the_clock_jumps() {
+            // Havana 2025-03-09 (a Sunday): 00:00 CST becomes 01:00 CDT.
+            ZoneId havana = ZoneId.of("America/Havana");
+            CallingWindow sundays = window(Set.of(DayOfWeek.SUNDAY), null, null);
+            assertThat(sundays.nextOpen(utc("2025-03-08T12:00:00Z"), havana)).contains(utc("2025-03-09T05:00:00Z"));
+            assertThat(sundays.isOpen(utc("2025-03-09T04:59:59Z"), havana)).isFalse();
+            assertThat(sundays.openTimeBetween(utc("2025-03-08T00:00:00Z"), utc("2025-03-11T00:00:00Z"), havana))
+                    .isEqualTo(Duration.ofHours(23));
+        }
+
+        @Test
         void berlin_windows_around_the_changes_follow_the_same_rules() {
             CallingWindow earlyHours = window(EVERY_DAY, "02:00", "04:00");
             // Spring: 02:00-03:00 is skipped, so 03:00-04:00 CEST remains.
