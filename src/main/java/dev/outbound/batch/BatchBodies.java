@@ -93,7 +93,10 @@ final class BatchBodies {
     }
 
     /** The agent's conversation report. */
-    record Conversation(@Nullable Long sessionId, @Nullable Long conversationId, @Nullable String insightsStatus,
+    record Conversation(
+            @Nullable Long sessionId,
+            @Nullable Long conversationId,
+            @Nullable String insightsStatus,
             @Nullable JsonNode insights) {}
 
     static Conversation conversation(@Nullable JsonNode body) {

@@ -70,5 +70,4 @@ public class BatchDispatch {
         requests.expire(b.pk());
         return true;
     }
-
 }

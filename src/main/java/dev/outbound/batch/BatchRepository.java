@@ -233,9 +233,16 @@ class BatchRepository {
                     Integer rate = rs.wasNull() ? null : callRate;
                     double baseline = rs.getDouble("auto_call_rate_baseline");
                     Double base = rs.wasNull() ? null : baseline;
-                    return new DialableBatch(rs.getLong("pk"), rs.getLong("organization_id"), rs.getString("batch_id"),
-                            rs.getLong("campaign_id"), BatchStatus.valueOf(rs.getString("status")), rate,
-                            rs.getBoolean("auto_call_rate"), base, Instants.read(rs, "next_attempt_at"),
+                    return new DialableBatch(
+                            rs.getLong("pk"),
+                            rs.getLong("organization_id"),
+                            rs.getString("batch_id"),
+                            rs.getLong("campaign_id"),
+                            BatchStatus.valueOf(rs.getString("status")),
+                            rate,
+                            rs.getBoolean("auto_call_rate"),
+                            base,
+                            Instants.read(rs, "next_attempt_at"),
                             Instants.read(rs, "expires_on"));
                 })
                 .list();
@@ -252,7 +259,11 @@ class BatchRepository {
     }
 
     boolean activate(long pk, Instant now) {
-        return jdbc.sql(ACTIVATE).param("now", Instants.toDb(now)).param("pk", pk).update() == 1;
+        return jdbc.sql(ACTIVATE)
+                        .param("now", Instants.toDb(now))
+                        .param("pk", pk)
+                        .update()
+                == 1;
     }
 
     void setBaseline(long pk, double rate) {

@@ -53,12 +53,20 @@ class BatchRequestController {
      * which results then show.
      */
     @PostMapping("/requests/{referenceId}/conversation")
-    Map<String, Object> conversation(Caller caller, @PathVariable String batchId, @PathVariable String referenceId,
+    Map<String, Object> conversation(
+            Caller caller,
+            @PathVariable String batchId,
+            @PathVariable String referenceId,
             @RequestBody(required = false) @Nullable JsonNode body) {
         var report = BatchBodies.conversation(body);
         Batch batch = batches.find(caller, batchId);
         String insights = report.insights() == null ? null : json.writeValueAsString(report.insights());
-        if (!lifecycle.report(batch.pk(), referenceId, report.sessionId(), report.conversationId(), report.insightsStatus(),
+        if (!lifecycle.report(
+                batch.pk(),
+                referenceId,
+                report.sessionId(),
+                report.conversationId(),
+                report.insightsStatus(),
                 insights)) {
             throw new dev.outbound.api.NotFound("Request " + referenceId + " not found in batch " + batchId);
         }

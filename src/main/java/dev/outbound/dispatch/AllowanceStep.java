@@ -28,7 +28,12 @@ class AllowanceStep {
     private final DailyCapRepository caps;
     private final DispatchProperties properties;
 
-    AllowanceStep(BatchDispatch batches, RulesCache rules, Hours hours, Requests requests, DailyCapRepository caps,
+    AllowanceStep(
+            BatchDispatch batches,
+            RulesCache rules,
+            Hours hours,
+            Requests requests,
+            DailyCapRepository caps,
             DispatchProperties properties) {
         this.batches = batches;
         this.rules = rules;
@@ -62,9 +67,13 @@ class AllowanceStep {
         return grants;
     }
 
-    private @org.jspecify.annotations.Nullable Grant take(DialableBatch batch, CampaignRules campaign,
-            @org.jspecify.annotations.Nullable Collection<String> zones, Instant now) {
-        long remaining = batch.autoCallRate() ? requests.counts(batch.pk()).byStatus().getOrDefault("PENDING", 0L) : 0;
+    private @org.jspecify.annotations.Nullable Grant take(
+            DialableBatch batch,
+            CampaignRules campaign,
+            @org.jspecify.annotations.Nullable Collection<String> zones,
+            Instant now) {
+        long remaining =
+                batch.autoCallRate() ? requests.counts(batch.pk()).byStatus().getOrDefault("PENDING", 0L) : 0;
         double rate = hours.rate(batch, campaign, remaining, now);
         if (batch.autoCallRate() && batch.autoCallRateBaseline() == null) {
             batches.recordBaseline(batch, rate);
@@ -74,7 +83,8 @@ class AllowanceStep {
         Duration bank = interval.compareTo(properties.tick()) > 0 ? interval : properties.tick();
         Instant floor = now.minus(bank);
         Instant base = next.isBefore(floor) ? floor : next;
-        int slots = (int) Math.min(properties.claimLimit(), Duration.between(base, now).dividedBy(interval) + 1);
+        int slots = (int)
+                Math.min(properties.claimLimit(), Duration.between(base, now).dividedBy(interval) + 1);
         LocalDate capDay = null;
         if (campaign.maxDailyCalls() != null) {
             capDay = DailyCap.campaignDay(now, campaign.timezone());

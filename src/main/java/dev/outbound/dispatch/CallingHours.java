@@ -38,7 +38,7 @@ class CallingHours implements Hours {
 
     @Override
     public boolean open(CampaignRules rules, Instant now) {
-        return rules.hoursIn() == HoursIn.RECIPIENT || new CallingWindow(rules).isOpen(now, rules.timezone());
+        return rules.hoursIn() == HoursIn.RECIPIENT || CallingWindow.of(rules).isOpen(now, rules.timezone());
     }
 
     @Override
@@ -46,14 +46,18 @@ class CallingHours implements Hours {
         if (rules.hoursIn() != HoursIn.RECIPIENT) {
             return null;
         }
-        var window = new CallingWindow(rules);
-        return sets(batchPk).stream().filter(s -> window.isOpen(now, zones(s, rules))).toList();
+        var window = CallingWindow.of(rules);
+        return sets(batchPk).stream()
+                .filter(s -> window.isOpen(now, zones(s, rules)))
+                .toList();
     }
 
     private List<String> sets(long batchPk) {
         Instant now = clock.instant();
         ZoneSets cached = zoneSets.get(batchPk);
-        if (cached == null || cached.readAt().plus(ZONE_SETS_TTL).isBefore(now) || cached.readAt().isAfter(now)) {
+        if (cached == null
+                || cached.readAt().plus(ZONE_SETS_TTL).isBefore(now)
+                || cached.readAt().isAfter(now)) {
             cached = new ZoneSets(requests.pendingZoneSets(batchPk), now);
             zoneSets.put(batchPk, cached);
         }
@@ -69,17 +73,23 @@ class CallingHours implements Hours {
     @Override
     public double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now) {
         if (batch.autoCallRate() && batch.expiresOn() != null) {
-            Duration open = new CallingWindow(rules).openTimeBetween(now, batch.expiresOn(), rules.timezone());
+            Duration open = CallingWindow.of(rules).openTimeBetween(now, batch.expiresOn(), rules.timezone());
             double rate = Pacing.autoRate(remaining, open);
-            return batch.autoCallRateBaseline() == null ? rate : Pacing.clampToBaseline(rate, batch.autoCallRateBaseline());
+            return batch.autoCallRateBaseline() == null
+                    ? rate
+                    : Pacing.clampToBaseline(rate, batch.autoCallRateBaseline());
         }
         return Pacing.effectiveRate(batch.callRate(), rules.hourlyRate());
     }
 
     @Override
-    public Optional<Instant> retryAt(CampaignRules rules, int attemptsMade, Instant endedAt, @Nullable Instant expiresOn,
+    public Optional<Instant> retryAt(
+            CampaignRules rules,
+            int attemptsMade,
+            Instant endedAt,
+            @Nullable Instant expiresOn,
             @Nullable String stored) {
         Set<ZoneId> zones = rules.hoursIn() == HoursIn.RECIPIENT ? zones(stored, rules) : Set.of(rules.timezone());
-        return new RetryPolicy(rules).nextAttempt(attemptsMade, endedAt, expiresOn, new CallingWindow(rules), zones);
+        return RetryPolicy.of(rules).nextAttempt(attemptsMade, endedAt, expiresOn, CallingWindow.of(rules), zones);
     }
 }

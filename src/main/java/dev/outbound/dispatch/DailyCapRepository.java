@@ -34,10 +34,17 @@ class DailyCapRepository {
     /** Reserves up to {@code wanted} attempts under {@code cap}; answers how many were granted. */
     int reserve(long campaignId, LocalDate day, int wanted, int cap) {
         for (int tries = 0; tries < 5; tries++) {
-            var seen = jdbc.sql(READ).param("campaignId", campaignId).param("day", day).query(Integer.class).optional();
+            var seen = jdbc.sql(READ)
+                    .param("campaignId", campaignId)
+                    .param("day", day)
+                    .query(Integer.class)
+                    .optional();
             if (seen.isEmpty()) {
                 try {
-                    jdbc.sql(CREATE).param("campaignId", campaignId).param("day", day).update();
+                    jdbc.sql(CREATE)
+                            .param("campaignId", campaignId)
+                            .param("day", day)
+                            .update();
                 } catch (DuplicateKeyException raced) {
                     // another node created it first
                 }
@@ -63,7 +70,11 @@ class DailyCapRepository {
 
     void release(long campaignId, LocalDate day, int k) {
         if (k > 0) {
-            jdbc.sql(RELEASE).param("k", k).param("campaignId", campaignId).param("day", day).update();
+            jdbc.sql(RELEASE)
+                    .param("k", k)
+                    .param("campaignId", campaignId)
+                    .param("day", day)
+                    .update();
         }
     }
 }

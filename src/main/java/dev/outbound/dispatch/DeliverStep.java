@@ -35,8 +35,14 @@ class DeliverStep {
     void deliver(Grant grant, List<ClaimedRequest> claimed) {
         Channel channel = channels.forMode(grant.rules().mode());
         for (ClaimedRequest c : claimed) {
-            var attempt = new ChannelAttempt(c.id(), c.attemptNo(), c.idempotencyKey(), grant.rules().mode(), c.target(),
-                    null, json.readValue(c.variablesJson(), VARIABLES));
+            var attempt = new ChannelAttempt(
+                    c.id(),
+                    c.attemptNo(),
+                    c.idempotencyKey(),
+                    grant.rules().mode(),
+                    c.target(),
+                    null,
+                    json.readValue(c.variablesJson(), VARIABLES));
             try {
                 lifecycle.attachSid(c.id(), c.attemptNo(), channel.start(attempt, recorder));
             } catch (ChannelRefused e) {

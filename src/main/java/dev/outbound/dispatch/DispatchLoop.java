@@ -31,7 +31,8 @@ class DispatchLoop implements SmartLifecycle {
         if (!properties.enabled() || executor != null) {
             return;
         }
-        var ex = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dispatcher").daemon().factory());
+        var ex = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("dispatcher").daemon().factory());
         long period = properties.tick().toMillis();
         ex.scheduleWithFixedDelay(this::tickSafely, period, period, TimeUnit.MILLISECONDS);
         executor = ex;

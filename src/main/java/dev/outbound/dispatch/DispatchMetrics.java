@@ -20,8 +20,12 @@ class DispatchMetrics {
 
     DispatchMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.attempts = Counter.builder("outbound.dispatch.attempts").description("Attempts handed to channels").register(registry);
-        this.claims = Timer.builder("outbound.dispatch.claim").description("Time to claim a batch's due requests").register(registry);
+        this.attempts = Counter.builder("outbound.dispatch.attempts")
+                .description("Attempts handed to channels")
+                .register(registry);
+        this.claims = Timer.builder("outbound.dispatch.claim")
+                .description("Time to claim a batch's due requests")
+                .register(registry);
         registry.gauge("outbound.dispatch.lag.seconds", lagMillis, v -> v.get() / 1000.0);
     }
 
@@ -38,6 +42,7 @@ class DispatchMetrics {
     }
 
     void outcome(String outcome, String channelStatus) {
-        registry.counter("outbound.dispatch.outcomes", "outcome", outcome, "channel_status", channelStatus).increment();
+        registry.counter("outbound.dispatch.outcomes", "outcome", outcome, "channel_status", channelStatus)
+                .increment();
     }
 }

@@ -31,9 +31,19 @@ public class Dispatcher {
     private final DispatchProperties properties;
     private final DispatchMetrics metrics;
 
-    Dispatcher(Clock clock, Channels channels, OutcomeRecorder recorder, LeaseKeeper leases, BatchDispatch batches,
-            AllowanceStep allowance, RequestLifecycle lifecycle, DeliverStep deliver, DailyCapRepository caps,
-            NodeName node, DispatchProperties properties, DispatchMetrics metrics) {
+    Dispatcher(
+            Clock clock,
+            Channels channels,
+            OutcomeRecorder recorder,
+            LeaseKeeper leases,
+            BatchDispatch batches,
+            AllowanceStep allowance,
+            RequestLifecycle lifecycle,
+            DeliverStep deliver,
+            DailyCapRepository caps,
+            NodeName node,
+            DispatchProperties properties,
+            DispatchMetrics metrics) {
         this.clock = clock;
         this.channels = channels;
         this.recorder = recorder;
@@ -68,8 +78,8 @@ public class Dispatcher {
             metrics.lag(Duration.between(grant.batch().nextAttemptAt(), now));
         }
         long start = System.nanoTime();
-        List<ClaimedRequest> claimed =
-                lifecycle.claim(grant.batch().pk(), grant.slots(), node.get(), now.plus(properties.lease()), grant.zones());
+        List<ClaimedRequest> claimed = lifecycle.claim(
+                grant.batch().pk(), grant.slots(), node.get(), now.plus(properties.lease()), grant.zones());
         metrics.claimTook(Duration.ofNanos(System.nanoTime() - start));
         if (grant.capDay() != null) {
             caps.release(grant.rules().id(), grant.capDay(), grant.slots() - claimed.size());

@@ -7,5 +7,9 @@ import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 
 /** Slots a batch won this tick, and what its claim needs to know. */
-record Grant(DialableBatch batch, CampaignRules rules, int slots, @Nullable Collection<String> zones,
+record Grant(
+        DialableBatch batch,
+        CampaignRules rules,
+        int slots,
+        @Nullable Collection<String> zones,
         @Nullable LocalDate capDay) {}

@@ -16,12 +16,17 @@ interface Hours {
      * In recipient mode, the stored time-zone sets of the batch whose window is open now (claims
      * take only those); null in campaign mode, meaning no filter.
      */
-    @Nullable Collection<String> openZoneSets(long batchPk, CampaignRules rules, Instant now);
+    @Nullable
+    Collection<String> openZoneSets(long batchPk, CampaignRules rules, Instant now);
 
     /** Attempts per hour for the batch now (call_rate, campaign rate, or auto-paced). */
     double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now);
 
     /** When a request not reached after {@code attemptsMade} attempts may be tried again, if ever. */
-    Optional<Instant> retryAt(CampaignRules rules, int attemptsMade, Instant endedAt, @Nullable Instant expiresOn,
+    Optional<Instant> retryAt(
+            CampaignRules rules,
+            int attemptsMade,
+            Instant endedAt,
+            @Nullable Instant expiresOn,
             @Nullable String zones);
 }

@@ -19,7 +19,11 @@ class LeaseKeeper {
     private final DispatchProperties properties;
     private final TransactionTemplate transactions;
 
-    LeaseKeeper(RequestLifecycle lifecycle, NodeName node, DispatchProperties properties, TransactionTemplate transactions) {
+    LeaseKeeper(
+            RequestLifecycle lifecycle,
+            NodeName node,
+            DispatchProperties properties,
+            TransactionTemplate transactions) {
         this.lifecycle = lifecycle;
         this.node = node;
         this.properties = properties;
@@ -51,8 +55,8 @@ class LeaseKeeper {
             return lifecycle.voidAttempt(state, state.attemptCount(), now);
         }
         if (state.status() == RequestStatus.CONNECTED) {
-            return lifecycle.apply(state, state.attemptCount(), RequestStatus.COMPLETED, state.channelStatus(), null,
-                    "lost", now);
+            return lifecycle.apply(
+                    state, state.attemptCount(), RequestStatus.COMPLETED, state.channelStatus(), null, "lost", now);
         }
         return false;
     }

@@ -22,8 +22,14 @@ enum Outcome {
         return switch (status) {
             case HUMAN, DELIVERED, OPENED, CLICKED -> ended ? DONE : REACHED;
             case COMPLETED -> DONE;
-            case QUEUED, SENDING, SENT, ACCEPTED, IN_PROGRESS, PROCESSED, DEFERRED, PENDING -> ended ? NOT_REACHED : PROGRESS;
-            case INVALID, UNSUBSCRIBED, PRIOR_UNSUBSCRIBED, SPAM_REPORT, PRIOR_SPAM_REPORT, SIP_DOES_NOT_EXIST_ANYWHERE,
+            case QUEUED, SENDING, SENT, ACCEPTED, IN_PROGRESS, PROCESSED, DEFERRED, PENDING ->
+                ended ? NOT_REACHED : PROGRESS;
+            case INVALID,
+                    UNSUBSCRIBED,
+                    PRIOR_UNSUBSCRIBED,
+                    SPAM_REPORT,
+                    PRIOR_SPAM_REPORT,
+                    SIP_DOES_NOT_EXIST_ANYWHERE,
                     FILTERED_LINE_TYPE -> REFUSED;
             default -> NOT_REACHED;
         };

@@ -36,8 +36,14 @@ class OutcomeRecorder implements ChannelListener {
     private final DispatchMetrics metrics;
     private final Clock clock;
 
-    OutcomeRecorder(RequestLifecycle lifecycle, BatchDispatch batches, RulesCache rules, Hours hours,
-            TransactionTemplate transactions, DispatchMetrics metrics, Clock clock) {
+    OutcomeRecorder(
+            RequestLifecycle lifecycle,
+            BatchDispatch batches,
+            RulesCache rules,
+            Hours hours,
+            TransactionTemplate transactions,
+            DispatchMetrics metrics,
+            Clock clock) {
         this.lifecycle = lifecycle;
         this.batches = batches;
         this.rules = rules;
@@ -71,7 +77,8 @@ class OutcomeRecorder implements ChannelListener {
 
     /** The channel never took the attempt: it is voided and the request waits again. */
     void notStarted(ClaimedRequest c) {
-        transactions.executeWithoutResult(status -> lifecycle.lock(c.id())
+        transactions.executeWithoutResult(status -> lifecycle
+                .lock(c.id())
                 .filter(s -> s.status() == RequestStatus.INITIATED && s.attemptCount() == c.attemptNo())
                 .ifPresent(s -> lifecycle.voidAttempt(s, c.attemptNo(), clock.instant())));
     }
@@ -89,12 +96,14 @@ class OutcomeRecorder implements ChannelListener {
         String channel = e.status().wire();
         switch (Outcome.of(e.status(), e.ended())) {
             case PROGRESS -> {
-                if (state.status() == RequestStatus.INITIATED && !state.channelStatus().equals(channel)) {
+                if (state.status() == RequestStatus.INITIATED
+                        && !state.channelStatus().equals(channel)) {
                     lifecycle.apply(state, e.attemptNo(), RequestStatus.INITIATED, channel, null, null, e.at());
                 }
             }
             case REACHED -> {
-                if (!(state.status() == RequestStatus.CONNECTED && state.channelStatus().equals(channel))) {
+                if (!(state.status() == RequestStatus.CONNECTED
+                        && state.channelStatus().equals(channel))) {
                     lifecycle.apply(state, e.attemptNo(), RequestStatus.CONNECTED, channel, null, null, e.at());
                 }
             }

@@ -50,11 +50,19 @@ class AttemptRepository {
     }
 
     void setSid(long requestId, int attemptNo, String sid) {
-        jdbc.sql(SET_SID).param("sid", sid).param("requestId", requestId).param("attemptNo", attemptNo).update();
+        jdbc.sql(SET_SID)
+                .param("sid", sid)
+                .param("requestId", requestId)
+                .param("attemptNo", attemptNo)
+                .update();
     }
 
     void observe(long requestId, int attemptNo, String status) {
-        jdbc.sql(OBSERVE).param("status", status).param("requestId", requestId).param("attemptNo", attemptNo).update();
+        jdbc.sql(OBSERVE)
+                .param("status", status)
+                .param("requestId", requestId)
+                .param("attemptNo", attemptNo)
+                .update();
     }
 
     void end(long requestId, int attemptNo, Instant endedAt, String status, String outcome) {
@@ -68,7 +76,10 @@ class AttemptRepository {
     }
 
     void delete(long requestId, int attemptNo) {
-        jdbc.sql(DELETE).param("requestId", requestId).param("attemptNo", attemptNo).update();
+        jdbc.sql(DELETE)
+                .param("requestId", requestId)
+                .param("attemptNo", attemptNo)
+                .update();
     }
 
     List<AttemptView> list(long batchPk, String referenceId) {
@@ -84,5 +95,4 @@ class AttemptRepository {
                         rs.getString("outcome")))
                 .list();
     }
-
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -22,7 +21,8 @@ public class RequestLifecycle {
     private final StatusCountRepository counters;
     private final Clock clock;
 
-    RequestLifecycle(RequestRepository requests, AttemptRepository attempts, StatusCountRepository counters, Clock clock) {
+    RequestLifecycle(
+            RequestRepository requests, AttemptRepository attempts, StatusCountRepository counters, Clock clock) {
         this.requests = requests;
         this.attempts = attempts;
         this.counters = counters;
@@ -35,8 +35,8 @@ public class RequestLifecycle {
      * a visible, reclaimable claim, never an unrecorded call.
      */
     @Transactional
-    public List<ClaimedRequest> claim(long batchPk, int limit, String node, Instant leaseUntil,
-            @Nullable Collection<String> zones) {
+    public List<ClaimedRequest> claim(
+            long batchPk, int limit, String node, Instant leaseUntil, @Nullable Collection<String> zones) {
         Instant now = clock.instant();
         var oldChannel = new HashMap<Long, String>();
         List<ClaimedRequest> claimed = requests.claim(batchPk, limit, now, node, leaseUntil, zones, oldChannel);
@@ -46,7 +46,8 @@ public class RequestLifecycle {
         var deltas = new HashMap<CountKey, Long>();
         for (ClaimedRequest c : claimed) {
             attempts.insert(c.id(), c.attemptNo(), c.idempotencyKey(), now);
-            deltas.merge(new CountKey(RequestStatus.PENDING.name(), oldChannel.getOrDefault(c.id(), "")), -1L, Long::sum);
+            deltas.merge(
+                    new CountKey(RequestStatus.PENDING.name(), oldChannel.getOrDefault(c.id(), "")), -1L, Long::sum);
         }
         deltas.merge(new CountKey(RequestStatus.INITIATED.name(), "QUEUED"), (long) claimed.size(), Long::sum);
         counters.add(batchPk, deltas);
@@ -71,10 +72,17 @@ public class RequestLifecycle {
      * {@code attemptOutcome} is not null the attempt ends with it.
      */
     @Transactional
-    public boolean apply(RequestState state, int attemptNo, RequestStatus to, String toChannel,
-            @Nullable Instant dueAt, @Nullable String attemptOutcome, Instant at) {
+    public boolean apply(
+            RequestState state,
+            int attemptNo,
+            RequestStatus to,
+            String toChannel,
+            @Nullable Instant dueAt,
+            @Nullable String attemptOutcome,
+            Instant at) {
         boolean inFlight = to == RequestStatus.INITIATED || to == RequestStatus.CONNECTED;
-        if (!requests.transition(state.id(), attemptNo, state.status(), to, toChannel, dueAt, inFlight, clock.instant())) {
+        if (!requests.transition(
+                state.id(), attemptNo, state.status(), to, toChannel, dueAt, inFlight, clock.instant())) {
             return false;
         }
         if (attemptOutcome != null) {
@@ -137,7 +145,8 @@ public class RequestLifecycle {
         }
         for (var e : requests.failRetryWaiting(batchPk, now).entrySet()) {
             deltas.merge(e.getKey(), -e.getValue(), Long::sum);
-            deltas.merge(new CountKey(RequestStatus.FAILED.name(), e.getKey().channelStatus()), e.getValue(), Long::sum);
+            deltas.merge(
+                    new CountKey(RequestStatus.FAILED.name(), e.getKey().channelStatus()), e.getValue(), Long::sum);
             changed += e.getValue();
         }
         counters.add(batchPk, deltas);
@@ -155,9 +164,14 @@ public class RequestLifecycle {
 
     /** The agent's report of the conversation; false when the reference id is not in the batch. */
     @Transactional
-    public boolean report(long batchPk, String referenceId, @Nullable Long sessionId, @Nullable Long conversationId,
-            @Nullable String insightsStatus, @Nullable String insightsJson) {
-        return requests.report(batchPk, referenceId, sessionId, conversationId, insightsStatus, insightsJson, clock.instant());
+    public boolean report(
+            long batchPk,
+            String referenceId,
+            @Nullable Long sessionId,
+            @Nullable Long conversationId,
+            @Nullable String insightsStatus,
+            @Nullable String insightsJson) {
+        return requests.report(
+                batchPk, referenceId, sessionId, conversationId, insightsStatus, insightsJson, clock.instant());
     }
-
 }

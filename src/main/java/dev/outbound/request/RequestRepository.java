@@ -76,15 +76,19 @@ class RequestRepository {
                    due_at = :dueAt, lease_owner = NULL, lease_until = NULL, updated_at = :now
             WHERE id = :id AND status = 'INITIATED' AND attempt_count = :attemptNo
             """;
+    // Rows being recorded right now are skipped: their lease is renewed on the next tick, and
+    // waiting for them could deadlock with a recorder holding other locks.
     private static final String RENEW = """
             UPDATE request SET lease_until = :until
-            WHERE lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
+            WHERE id IN (SELECT id FROM request WHERE lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
+                         ORDER BY id%s)
             """;
     private static final String EXPIRED_LEASES = """
             SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED') AND lease_until < :now
             ORDER BY lease_until LIMIT :limit
             """;
-    private static final String NEVER_ATTEMPTED_PENDING = "batch_pk = :batchPk AND status = 'PENDING' AND attempt_count = 0";
+    private static final String NEVER_ATTEMPTED_PENDING =
+            "batch_pk = :batchPk AND status = 'PENDING' AND attempt_count = 0";
     private static final String RETRY_WAITING = "batch_pk = :batchPk AND status = 'PENDING' AND attempt_count > 0";
     private static final String FAIL = "status = 'FAILED', due_at = NULL, updated_at = :now";
     private static final String REPORT = """
@@ -183,8 +187,14 @@ class RequestRepository {
     }
 
     /** Claims due requests; {@code zones} limits them to these stored time-zone sets when not null. */
-    List<ClaimedRequest> claim(long batchPk, int limit, Instant now, String node, Instant leaseUntil,
-            @org.jspecify.annotations.Nullable Collection<String> zones, Map<Long, String> oldChannel) {
+    List<ClaimedRequest> claim(
+            long batchPk,
+            int limit,
+            Instant now,
+            String node,
+            Instant leaseUntil,
+            @org.jspecify.annotations.Nullable Collection<String> zones,
+            Map<Long, String> oldChannel) {
         String extra = zones == null ? "" : "AND COALESCE(time_zone, '') IN (:zones)";
         var spec = jdbc.sql(dialect.claimSql(extra))
                 .param("batchPk", batchPk)
@@ -199,18 +209,30 @@ class RequestRepository {
                     long id = rs.getLong("id");
                     int attempt = rs.getInt("attempt_count");
                     oldChannel.put(id, rs.getString("old_channel_status"));
-                    return new ClaimedRequest(id, batchPk, rs.getString("reference_id"), rs.getString("target"),
-                            rs.getString("request_variables"), attempt, id + "-" + attempt, rs.getString("time_zone"));
+                    return new ClaimedRequest(
+                            id,
+                            batchPk,
+                            rs.getString("reference_id"),
+                            rs.getString("target"),
+                            rs.getString("request_variables"),
+                            attempt,
+                            id + "-" + attempt,
+                            rs.getString("time_zone"));
                 })
                 .list();
     }
 
     List<String> pendingZoneSets(long batchPk) {
-        return jdbc.sql(PENDING_ZONE_SETS).param("batchPk", batchPk).query(String.class).list();
+        return jdbc.sql(PENDING_ZONE_SETS)
+                .param("batchPk", batchPk)
+                .query(String.class)
+                .list();
     }
 
     java.util.Optional<RequestState> lockState(long id) {
-        return jdbc.sql(LOCK_STATE).param("id", id).query((rs, n) -> new RequestState(
+        return jdbc.sql(LOCK_STATE)
+                .param("id", id)
+                .query((rs, n) -> new RequestState(
                         rs.getLong("id"),
                         rs.getLong("batch_pk"),
                         RequestStatus.valueOf(rs.getString("status")),
@@ -222,8 +244,15 @@ class RequestRepository {
                 .optional();
     }
 
-    boolean transition(long id, int attemptNo, RequestStatus expected, RequestStatus to, String toChannel,
-            @org.jspecify.annotations.Nullable Instant dueAt, boolean keepLease, Instant now) {
+    boolean transition(
+            long id,
+            int attemptNo,
+            RequestStatus expected,
+            RequestStatus to,
+            String toChannel,
+            @org.jspecify.annotations.Nullable Instant dueAt,
+            boolean keepLease,
+            Instant now) {
         return jdbc.sql(TRANSITION)
                         .param("to", to.name())
                         .param("toChannel", toChannel)
@@ -238,7 +267,11 @@ class RequestRepository {
     }
 
     void setSid(long id, int attemptNo, String sid) {
-        jdbc.sql(SET_SID).param("sid", sid).param("id", id).param("attemptNo", attemptNo).update();
+        jdbc.sql(SET_SID)
+                .param("sid", sid)
+                .param("id", id)
+                .param("attemptNo", attemptNo)
+                .update();
     }
 
     boolean voidAttempt(long id, int attemptNo, String channel, Instant dueAt, Instant now) {
@@ -253,24 +286,39 @@ class RequestRepository {
     }
 
     int renewLeases(String node, Instant until) {
-        return jdbc.sql(RENEW).param("node", node).param("until", Instants.toDb(until)).update();
+        return jdbc.sql(RENEW.formatted(dialect.lockSkippingLocked()))
+                .param("node", node)
+                .param("until", Instants.toDb(until))
+                .update();
     }
 
     List<Long> expiredLeases(Instant now, int limit) {
-        return jdbc.sql(EXPIRED_LEASES).param("now", Instants.toDb(now)).param("limit", limit).query(Long.class).list();
+        return jdbc.sql(EXPIRED_LEASES)
+                .param("now", Instants.toDb(now))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     Map<CountKey, Long> cancelNeverAttempted(long batchPk, Instant now) {
-        return counted(dialect.countedUpdateSql(CANCEL, NEVER_ATTEMPTED_PENDING), Map.of("batchPk", batchPk, "now", Instants.toDb(now)));
+        return counted(
+                dialect.countedUpdateSql(CANCEL, NEVER_ATTEMPTED_PENDING),
+                Map.of("batchPk", batchPk, "now", Instants.toDb(now)));
     }
 
     Map<CountKey, Long> failRetryWaiting(long batchPk, Instant now) {
-        return counted(dialect.countedUpdateSql(FAIL, RETRY_WAITING), Map.of("batchPk", batchPk, "now", Instants.toDb(now)));
+        return counted(
+                dialect.countedUpdateSql(FAIL, RETRY_WAITING), Map.of("batchPk", batchPk, "now", Instants.toDb(now)));
     }
 
-    boolean report(long batchPk, String referenceId, @org.jspecify.annotations.Nullable Long sessionId,
-            @org.jspecify.annotations.Nullable Long conversationId, @org.jspecify.annotations.Nullable String insightsStatus,
-            @org.jspecify.annotations.Nullable String insightsJson, Instant now) {
+    boolean report(
+            long batchPk,
+            String referenceId,
+            @org.jspecify.annotations.Nullable Long sessionId,
+            @org.jspecify.annotations.Nullable Long conversationId,
+            @org.jspecify.annotations.Nullable String insightsStatus,
+            @org.jspecify.annotations.Nullable String insightsJson,
+            Instant now) {
         var params = new HashMap<String, Object>();
         params.put("sessionId", sessionId);
         params.put("conversationId", conversationId);

@@ -41,6 +41,9 @@ public interface Dialect {
      */
     String claimSql(String extra);
 
+    /** Row-lock clause for a subquery that should pass over rows other transactions hold. */
+    String lockSkippingLocked();
+
     /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
     BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
 

@@ -41,6 +41,11 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String lockSkippingLocked() {
+        return ""; // one node: nobody else to skip
+    }
+
+    @Override
     public String countedDeleteSql(String where) {
         return """
                 SELECT status, channel_manager_status, COUNT(*) AS n
@@ -64,8 +69,7 @@ final class H2Dialect implements Dialect {
                                  WHERE batch_pk = :batchPk AND status = 'PENDING' AND due_at <= :now %s
                                  ORDER BY due_at, id LIMIT :limit)
                 )
-                """
-                .formatted(extra);
+                """.formatted(extra);
     }
 
     @Override

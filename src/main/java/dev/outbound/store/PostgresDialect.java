@@ -44,6 +44,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String lockSkippingLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
     public String countedDeleteSql(String where) {
         return """
                 WITH changed AS (
@@ -56,8 +61,10 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public String claimSql(String extra) {
+        // MATERIALIZED: the picked rows are locked once and updated as picked; an inlined CTE
+        // could be re-evaluated and update fewer rows than it locked.
         return """
-                WITH picked AS (
+                WITH picked AS MATERIALIZED (
                     SELECT id, channel_manager_status AS old_channel_status FROM request
                     WHERE batch_pk = :batchPk AND status = 'PENDING' AND due_at <= :now %s
                     ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
@@ -68,8 +75,7 @@ final class PostgresDialect implements Dialect {
                 FROM picked WHERE r.id = picked.id
                 RETURNING r.id, r.reference_id, r.target, r.request_variables, r.attempt_count, r.time_zone,
                           picked.old_channel_status
-                """
-                .formatted(extra);
+                """.formatted(extra);
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "outbound.bootstrap-api-key=" + Api.SUPERUSER_KEY,
-            "outbound.bootstrap-user-email=" + Api.SUPERUSER_EMAIL
+            "outbound.bootstrap-user-email=" + Api.SUPERUSER_EMAIL,
+            // API tests see batches as they leave them; dispatch tests run ticks themselves.
+            "outbound.dispatch.enabled=false"
         })
 public @interface StoreTest {}
