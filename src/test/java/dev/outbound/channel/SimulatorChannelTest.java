@@ -8,10 +8,18 @@ import dev.outbound.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -259,6 +267,46 @@ class SimulatorChannelTest extends ChannelContractTest {
                 .extracting(ChannelEvent::status)
                 .map(Enum::name)
                 .containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(sim().inFlight()).isZero();
+    }
+
+    @Test
+    @Timeout(60)
+    void polls_from_several_threads_at_once_emit_each_event_once_and_in_order() throws Exception {
+        var listener = new RecordingListener();
+        Map<String, ChannelAttempt> attempts = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            Mode mode = Mode.values()[i % 3];
+            ChannelAttempt a =
+                    attempt(mode, mode == Mode.EMAIL ? "ada" + i + "@example.com" : "+1555555010" + (i % 10));
+            attempts.put(channel.start(a, listener), a);
+            clock.advance(Duration.ofMillis(100));
+        }
+        var gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> polls = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                polls.add(pool.submit(() -> {
+                    gate.await();
+                    for (int ms = offset * 100; ms <= 60_000; ms += 250) {
+                        channel.poll(START.plusMillis(ms));
+                    }
+                    return null;
+                }));
+            }
+            gate.countDown();
+            for (Future<?> f : polls) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        channel.poll(START.plus(Duration.ofMinutes(5)));
+
+        attempts.forEach((sid, a) -> assertWellFormed(listener, a, sid));
+        assertThat(listener.events()).doesNotHaveDuplicates();
         assertThat(sim().inFlight()).isZero();
     }
 
