@@ -8,6 +8,7 @@ import dev.outbound.api.ListResponse;
 import dev.outbound.auth.Caller;
 import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.campaign.Campaigns;
+import dev.outbound.campaign.HoursIn;
 import dev.outbound.campaign.Mode;
 import dev.outbound.request.RemovalResult;
 import dev.outbound.request.RequestStatus;
@@ -136,8 +137,14 @@ public class Batches {
     @Transactional
     RequestStatus addRequest(Caller caller, String batchId, BatchBodies.NewRequest request, String variablesJson) {
         Batch batch = lockAccepting(caller, batchId);
-        Mode mode = campaigns.rules(caller.organizationId(), batch.campaignId()).mode();
-        return requests.add(batch.pk(), mode, request.referenceId(), request.target(), variablesJson);
+        var rules = campaigns.rules(caller.organizationId(), batch.campaignId());
+        return requests.add(
+                batch.pk(),
+                rules.mode(),
+                rules.hoursIn() == HoursIn.RECIPIENT,
+                request.referenceId(),
+                request.target(),
+                variablesJson);
     }
 
     @Transactional
@@ -179,8 +186,8 @@ public class Batches {
         if (batch.status() != BatchStatus.PENDING && batch.status() != BatchStatus.FAILED) {
             throw new Conflict("Batch " + batchId + " is " + batch.status() + " and accepts no upload");
         }
-        Mode mode = campaigns.rules(caller.organizationId(), batch.campaignId()).mode();
-        return new UploadTarget(batch, mode);
+        var rules = campaigns.rules(caller.organizationId(), batch.campaignId());
+        return new UploadTarget(batch, rules.mode(), rules.hoursIn() == HoursIn.RECIPIENT);
     }
 
     /** Records a successful upload in the upload's transaction. */
@@ -203,5 +210,5 @@ public class Batches {
     }
 
     /** A batch locked for upload and the mode its targets are read in. */
-    public record UploadTarget(Batch batch, Mode mode) {}
+    public record UploadTarget(Batch batch, Mode mode, boolean recipientHours) {}
 }

@@ -3,6 +3,7 @@ package dev.outbound.dispatch;
 import dev.outbound.batch.DialableBatch;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.HoursIn;
+import dev.outbound.request.RecipientZones;
 import dev.outbound.request.RequestLifecycle;
 import java.time.Clock;
 import java.time.Duration;

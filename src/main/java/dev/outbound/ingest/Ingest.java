@@ -46,7 +46,7 @@ class Ingest {
         var references = new ReferenceIndex();
         requests.existingReferences(batchPk, e -> references.add(e.getKey(), e.getValue() + 1));
         var counts = new long[3];
-        try (RequestLoad load = requests.openLoad(batchPk)) {
+        try (RequestLoad load = requests.openLoad(batchPk, target.recipientHours())) {
             long rows = CallListReader.read(file, row -> {
                 Target normalized = requests.targets().normalize(row.target(), target.mode());
                 // Every row takes the next ordinal of its reference id: the first occurrence wins,

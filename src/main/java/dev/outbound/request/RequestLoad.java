@@ -19,7 +19,15 @@ public final class RequestLoad implements AutoCloseable {
     private final StatusCountRepository counters;
     private final Map<CountKey, Long> tally = new HashMap<>();
 
-    RequestLoad(Dialect.BulkLoad load, long batchPk, java.time.Instant now, StatusCountRepository counters) {
+    private final boolean recipientHours;
+
+    RequestLoad(
+            Dialect.BulkLoad load,
+            long batchPk,
+            java.time.Instant now,
+            StatusCountRepository counters,
+            boolean recipientHours) {
+        this.recipientHours = recipientHours;
         this.load = load;
         this.batchPk = batchPk;
         this.now = java.util.Objects.requireNonNull(Instants.toDb(now));
@@ -41,7 +49,13 @@ public final class RequestLoad implements AutoCloseable {
                 0,
                 status == RequestStatus.PENDING ? now : null,
                 now,
-                now);
+                now,
+                // Only campaigns dialling on the recipient's clock need the number's zones.
+                recipientHours
+                                && status == RequestStatus.PENDING
+                                && target.value().startsWith("+")
+                        ? RecipientZones.columnFor(target.value())
+                        : null);
         tally.merge(CountKey.of(status, channelStatus), 1L, Long::sum);
     }
 

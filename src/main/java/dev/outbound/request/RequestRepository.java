@@ -27,13 +27,14 @@ class RequestRepository {
             "attempt_count",
             "due_at",
             "created_at",
-            "updated_at");
+            "updated_at",
+            "time_zone");
 
     private static final String INSERT = """
             INSERT INTO request (batch_pk, reference_id, ordinal, target, request_variables, status,
-                                 channel_manager_status, attempt_count, due_at, created_at, updated_at)
+                                 channel_manager_status, attempt_count, due_at, created_at, updated_at, time_zone)
             VALUES (:batchPk, :referenceId, :ordinal, :target, :requestVariables, :status,
-                    :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt)
+                    :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone)
             """;
     private static final String REFERENCE_EXISTS = """
             SELECT COUNT(*) FROM request WHERE batch_pk = :batchPk AND reference_id = :referenceId
@@ -119,7 +120,8 @@ class RequestRepository {
             String variablesJson,
             RequestStatus status,
             String channelStatus,
-            Instant now) {
+            Instant now,
+            @org.jspecify.annotations.Nullable String timeZone) {
         jdbc.sql(INSERT)
                 .param("batchPk", batchPk)
                 .param("referenceId", referenceId)
@@ -130,6 +132,7 @@ class RequestRepository {
                 .param("channelManagerStatus", channelStatus)
                 .param("dueAt", status == RequestStatus.PENDING ? Instants.toDb(now) : null)
                 .param("createdAt", Instants.toDb(now))
+                .param("timeZone", timeZone)
                 .update();
     }
 

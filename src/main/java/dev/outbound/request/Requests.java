@@ -56,14 +56,26 @@ public class Requests {
      * INVALID. A reference id already in the batch is a 409.
      */
     @Transactional
-    public RequestStatus add(long batchPk, Mode mode, String referenceId, String target, String variablesJson) {
+    public RequestStatus add(
+            long batchPk, Mode mode, boolean recipientHours, String referenceId, String target, String variablesJson) {
         if (requests.referenceExists(batchPk, referenceId)) {
             throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
         }
         Target normalized = targets.normalize(target, mode);
         RequestStatus status = normalized.valid() ? RequestStatus.PENDING : RequestStatus.INVALID;
         try {
-            requests.insert(batchPk, referenceId, 0, normalized, variablesJson, status, status.name(), clock.instant());
+            requests.insert(
+                    batchPk,
+                    referenceId,
+                    0,
+                    normalized,
+                    variablesJson,
+                    status,
+                    status.name(),
+                    clock.instant(),
+                    recipientHours && normalized.valid() && mode != Mode.EMAIL
+                            ? RecipientZones.columnFor(normalized.value())
+                            : null);
         } catch (DuplicateKeyException e) {
             throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
         }
@@ -131,13 +143,14 @@ public class Requests {
     }
 
     /** Opens a bulk load on the current transaction's connection. */
-    public RequestLoad openLoad(long batchPk) throws SQLException {
+    public RequestLoad openLoad(long batchPk, boolean recipientHours) throws SQLException {
         var connection = DataSourceUtils.getConnection(dataSource);
         return new RequestLoad(
                 dialect.bulkLoad(connection, "request", RequestRepository.LOAD_COLUMNS),
                 batchPk,
                 clock.instant(),
-                counters);
+                counters,
+                recipientHours);
     }
 
     private static long sum(Map<CountKey, Long> counts) {

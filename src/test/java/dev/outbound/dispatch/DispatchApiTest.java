@@ -292,4 +292,31 @@ class DispatchApiTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void in_recipient_mode_each_number_is_dialled_in_its_own_hours() {
+        long c = campaign(Map.of("hours_in", "recipient", "daily_start_time", "09:00", "daily_end_time", "17:00"));
+        // 12:00 UTC: 12:00 in London (open), 07:00 in New York (closed).
+        String id = batch(c, "reference_id,target\nlondon,+442071838750\nnewyork,+12125550100\n", Map.of());
+        run(Duration.ofMinutes(5), Duration.ofSeconds(1));
+        assertThat(results(id).get("london").path("attempt_count").asInt()).isEqualTo(1);
+        assertThat(results(id).get("newyork").path("attempt_count").asInt()).isZero();
+        clock.set(Instant.parse("2026-11-30T14:00:00Z"));
+        run(Duration.ofSeconds(40), Duration.ofSeconds(1));
+        assertThat(results(id).get("newyork").path("attempt_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void dispatch_metrics_are_served_for_prometheus() {
+        batch(campaign(Map.of()), list("+15125550100"), Map.of());
+        run(Duration.ofSeconds(10), Duration.ofSeconds(1));
+        var r = api.withKey(null).get("/actuator/prometheus");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body())
+                .contains(
+                        "outbound_dispatch_attempts_total",
+                        "outbound_dispatch_claim_seconds",
+                        "outbound_dispatch_outcomes_total",
+                        "outbound_dispatch_lag_seconds");
+    }
 }

@@ -1,4 +1,4 @@
-package dev.outbound.dispatch;
+package dev.outbound.request;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
@@ -47,6 +47,20 @@ public final class RecipientZones {
         List<String> ids = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number);
         Set<ZoneId> zones = toZones(ids);
         return zones.isEmpty() ? Set.of(fallback) : zones;
+    }
+
+    /**
+     * What a request stores in {@code time_zone}: its number's zones, or "" when libphonenumber
+     * knows none, so the campaign's zone (which may change later) applies at dispatch time.
+     */
+    public static String columnFor(String e164) {
+        try {
+            PhoneNumber number = PhoneNumberUtil.getInstance().parse(e164, "ZZ");
+            return zonesColumn(
+                    toZones(PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number)));
+        } catch (NumberParseException e) {
+            return "";
+        }
     }
 
     /** The zone ids sorted and joined by commas, for a VARCHAR column; empty for no zones. */
