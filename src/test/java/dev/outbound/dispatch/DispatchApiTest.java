@@ -33,6 +33,9 @@ class DispatchApiTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Api api;
 
     @BeforeEach
@@ -318,5 +321,30 @@ class DispatchApiTest {
                         "outbound_dispatch_claim_seconds",
                         "outbound_dispatch_outcomes_total",
                         "outbound_dispatch_lag_seconds");
+    }
+
+    @Test
+    void a_claim_whose_node_died_is_taken_back_and_dialled_again() {
+        String id = batch(campaign(Map.of()), list("+15125550100"), Map.of());
+        // A node claimed the request and died before calling: its lease is in the past.
+        jdbc.sql("""
+                        UPDATE request SET status = 'INITIATED', channel_manager_status = 'QUEUED', attempt_count = 1,
+                               lease_owner = 'dead-node', lease_until = :past
+                        WHERE batch_pk = (SELECT pk FROM batch WHERE batch_id = :id)
+                        """)
+                .param("past", java.time.OffsetDateTime.parse("2026-11-30T11:00:00Z"))
+                .param("id", id)
+                .update();
+        jdbc.sql("""
+                        UPDATE status_count SET request_status = 'INITIATED', channel_status = 'QUEUED'
+                        WHERE batch_pk = (SELECT pk FROM batch WHERE batch_id = :id)
+                        """).param("id", id).update();
+        run(Duration.ofSeconds(20), Duration.ofSeconds(1));
+        var result = results(id).get("r0");
+        assertThat(result.path("request_status").asString()).isEqualTo("COMPLETED");
+        assertThat(result.path("attempt_count").asInt()).isEqualTo(1);
+        var counts = api.get(BATCHES + id).json().path("status_counts");
+        assertThat(counts.path("COMPLETED").asInt()).isEqualTo(1);
+        assertThat(counts.has("INITIATED")).isFalse();
     }
 }
