@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Dispatch benchmark: BATCHES batches at 3600/h each, all active at once, on one node with
+PostgreSQL and the simulator at talk time 0. Measures for WINDOW seconds after a warm-up:
+achieved attempts per second, each batch's deviation from its rate, claim latency and CPU.
+
+usage: dispatch.py PORT KEY PID BATCHES ROWS_PER_BATCH WINDOW_SECONDS DATABASE
+"""
+import http.client
+import json
+import subprocess
+import sys
+import time
+import uuid
+
+port, key, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+batches, rows, window, db = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
+conn = http.client.HTTPConnection("127.0.0.1", port)
+
+
+def call(method, path, body=None, content_type="application/json"):
+    headers = {"Syllable-API-Key": key}
+    if body is not None:
+        headers["Content-Type"] = content_type
+    conn.request(method, path, body=body, headers=headers)
+    r = conn.getresponse()
+    data = r.read()
+    if r.status != 200:
+        raise SystemExit(f"{method} {path} -> {r.status} {data[:300]!r}")
+    return json.loads(data) if data else None
+
+
+def psql(sql):
+    return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-Atc", sql],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def cpu_seconds():
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / 100.0  # utime + stime in clock ticks (100/s)
+
+
+def metric(text, name):
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith(name) and not line.startswith("#"):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+campaign = call("POST", "/api/v1/outbound/campaigns", json.dumps({
+    "campaign_name": "bench", "campaign_variables": {}, "caller_id": None, "hourly_rate": 3600,
+    "active_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}))["id"]
+csv = "reference_id,target\r\n" + "".join(f"r{i},+1512200{i % 10000:04d}\r\n" for i in range(rows))
+boundary = "----bench" + uuid.uuid4().hex
+upload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\n"
+          f"Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n").encode()
+start = time.time()
+for b in range(batches):
+    call("POST", "/api/v1/outbound/batches", json.dumps({"batch_id": f"b{b}", "campaign_id": campaign, "paused": True}))
+    call("POST", f"/api/v1/outbound/batches/b{b}/upload_batch", upload, f"multipart/form-data; boundary={boundary}")
+print(f"setup: {batches} batches x {rows} rows in {time.time() - start:.1f}s", flush=True)
+
+# Release every batch in one statement so they all start together.
+psql("UPDATE batch SET paused = false")
+time.sleep(10)  # warm-up: the loop reaches its steady state
+conn.request("GET", "/actuator/prometheus")
+before = conn.getresponse().read().decode()
+t0 = psql("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
+cpu0 = cpu_seconds()
+time.sleep(window)
+cpu1 = cpu_seconds()
+t1 = psql("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
+conn.request("GET", "/actuator/prometheus")
+after = conn.getresponse().read().decode()
+
+per_batch = psql(f"""
+    SELECT COALESCE(MIN(n), 0) || ' ' || COALESCE(MAX(n), 0) || ' ' || COALESCE(SUM(n), 0) || ' ' || COUNT(*)
+    FROM (SELECT b.pk, COUNT(a.request_id) AS n FROM batch b
+          LEFT JOIN request r ON r.batch_pk = b.pk
+          LEFT JOIN request_attempt a ON a.request_id = r.id
+               AND a.started_at >= '{t0}' AND a.started_at < '{t1}'
+          GROUP BY b.pk) x""")
+lo, hi, total, count = (int(float(v)) for v in per_batch.split())
+expected = window  # 3600/h = 1 per second per batch
+claims = metric(after, "outbound_dispatch_claim_seconds_count") - metric(before, "outbound_dispatch_claim_seconds_count")
+claim_time = metric(after, "outbound_dispatch_claim_seconds_sum") - metric(before, "outbound_dispatch_claim_seconds_sum")
+worst = max(abs(lo - expected), abs(hi - expected)) / expected * 100
+print(f"batches={count} window_s={window} attempts={total} attempts_per_s={total / window:.1f} "
+      f"target_per_s={batches} per_batch_min={lo} per_batch_max={hi} expected_per_batch={expected} "
+      f"worst_deviation_pct={worst:.1f} claim_mean_ms={(claim_time / claims * 1000) if claims else 0:.2f} "
+      f"claims={int(claims)} cpu_cores_used={(cpu1 - cpu0) / window:.2f}")
