@@ -63,15 +63,20 @@ print(f"setup: {batches} batches x {rows} rows in {time.time() - start:.1f}s", f
 # Release every batch in one statement so they all start together.
 psql("UPDATE batch SET paused = false")
 time.sleep(10)  # warm-up: the loop reaches its steady state
-conn.request("GET", "/actuator/prometheus")
-before = conn.getresponse().read().decode()
+def prometheus():
+    # A fresh connection: the server closes one idle for as long as the measuring window.
+    c = http.client.HTTPConnection("127.0.0.1", port)
+    c.request("GET", "/actuator/prometheus")
+    return c.getresponse().read().decode()
+
+
+before = prometheus()
 t0 = psql("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
 cpu0 = cpu_seconds()
 time.sleep(window)
 cpu1 = cpu_seconds()
 t1 = psql("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
-conn.request("GET", "/actuator/prometheus")
-after = conn.getresponse().read().decode()
+after = prometheus()
 
 per_batch = psql(f"""
     SELECT COALESCE(MIN(n), 0) || ' ' || COALESCE(MAX(n), 0) || ' ' || COALESCE(SUM(n), 0) || ' ' || COUNT(*)

@@ -229,10 +229,9 @@ class BatchRepository {
                 .param("now", Instants.toDb(now))
                 .param("limit", limit)
                 .query((rs, n) -> {
-                    int callRate = rs.getInt("call_rate");
-                    Integer rate = rs.wasNull() ? null : callRate;
-                    double baseline = rs.getDouble("auto_call_rate_baseline");
-                    Double base = rs.wasNull() ? null : baseline;
+                    // getObject answers null for SQL NULL, where getInt would answer 0.
+                    Integer rate = rs.getObject("call_rate", Integer.class);
+                    Double base = rs.getObject("auto_call_rate_baseline", Double.class);
                     return new DialableBatch(
                             rs.getLong("pk"),
                             rs.getLong("organization_id"),
@@ -300,10 +299,9 @@ class BatchRepository {
     }
 
     private static Batch row(ResultSet rs, int n) throws SQLException {
-        int callRate = rs.getInt("call_rate");
-        Integer rate = rs.wasNull() ? null : callRate;
-        double baseline = rs.getDouble("auto_call_rate_baseline");
-        Double base = rs.wasNull() ? null : baseline;
+        // getObject answers null for SQL NULL, where getInt would answer 0.
+        Integer rate = rs.getObject("call_rate", Integer.class);
+        Double base = rs.getObject("auto_call_rate_baseline", Double.class);
         return new Batch(
                 rs.getLong("pk"),
                 rs.getLong("organization_id"),

@@ -356,10 +356,8 @@ class RequestRepository {
     }
 
     private static ResultRow row(ResultSet rs) throws SQLException {
-        long session = rs.getLong("session_id");
-        Long sessionId = rs.wasNull() ? null : session;
-        long conversation = rs.getLong("conversation_id");
-        Long conversationId = rs.wasNull() ? null : conversation;
+        Long sessionId = rs.getObject("session_id", Long.class);
+        Long conversationId = rs.getObject("conversation_id", Long.class);
         return new ResultRow(
                 rs.getString("reference_id"),
                 rs.getString("target"),
