@@ -8,7 +8,6 @@ import dev.outbound.request.Requests;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -43,28 +42,28 @@ class AllowanceStep {
         this.properties = properties;
     }
 
-    List<Grant> grants(Instant now) {
-        var grants = new ArrayList<Grant>();
-        for (DialableBatch batch : batches.dialable(properties.batchesPerTick())) {
-            CampaignRules campaign;
-            try {
-                campaign = rules.rules(batch.organizationId(), batch.campaignId());
-            } catch (CampaignNotFound gone) {
-                continue;
-            }
-            if (!hours.open(campaign, now)) {
-                continue;
-            }
-            Collection<String> zones = hours.openZoneSets(batch.pk(), campaign, now);
-            if (zones != null && zones.isEmpty()) {
-                continue;
-            }
-            Grant grant = take(batch, campaign, zones, now);
-            if (grant != null) {
-                grants.add(grant);
-            }
+    /** The batches whose next slot is due; each is then offered to {@link #grant}. */
+    List<DialableBatch> candidates() {
+        return batches.dialable(properties.batchesPerTick());
+    }
+
+    /** The slots this batch wins now, or null when it may not dial or another node won them. */
+    @org.jspecify.annotations.Nullable
+    Grant grant(DialableBatch batch, Instant now) {
+        CampaignRules campaign;
+        try {
+            campaign = rules.rules(batch.organizationId(), batch.campaignId());
+        } catch (CampaignNotFound gone) {
+            return null;
         }
-        return grants;
+        if (!hours.open(campaign, now)) {
+            return null;
+        }
+        Collection<String> zones = hours.openZoneSets(batch.pk(), campaign, now);
+        if (zones != null && zones.isEmpty()) {
+            return null;
+        }
+        return take(batch, campaign, zones, now);
     }
 
     private @org.jspecify.annotations.Nullable Grant take(

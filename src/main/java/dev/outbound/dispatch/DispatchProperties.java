@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claim stays valid without renewal; a node that stops renewing (dead)
  *     loses its claims after this
  * @param nodeId this node's name in leases; empty for a random one
+ * @param parallelism how many batches, and how many requests' events, are worked on at once
  */
 @ConfigurationProperties("outbound.dispatch")
 public record DispatchProperties(
@@ -22,4 +23,5 @@ public record DispatchProperties(
         @DefaultValue("50") int claimLimit,
         @DefaultValue("5000") int batchesPerTick,
         @DefaultValue("60s") Duration lease,
-        @DefaultValue("") String nodeId) {}
+        @DefaultValue("") String nodeId,
+        @DefaultValue("8") int parallelism) {}

@@ -1,13 +1,18 @@
 package dev.outbound.dispatch;
 
 import dev.outbound.batch.BatchDispatch;
+import dev.outbound.batch.DialableBatch;
 import dev.outbound.channel.Channels;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.RequestLifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +35,7 @@ public class Dispatcher {
     private final NodeName node;
     private final DispatchProperties properties;
     private final DispatchMetrics metrics;
+    private final Lanes lanes;
 
     Dispatcher(
             Clock clock,
@@ -43,7 +49,8 @@ public class Dispatcher {
             DailyCapRepository caps,
             NodeName node,
             DispatchProperties properties,
-            DispatchMetrics metrics) {
+            DispatchMetrics metrics,
+            Lanes lanes) {
         this.clock = clock;
         this.channels = channels;
         this.recorder = recorder;
@@ -56,6 +63,7 @@ public class Dispatcher {
         this.node = node;
         this.properties = properties;
         this.metrics = metrics;
+        this.lanes = lanes;
     }
 
     /** Runs one tick; answers the number of attempts started. */
@@ -65,12 +73,41 @@ public class Dispatcher {
         recorder.drain();
         leases.run(now);
         batches.expireDue(100);
+        // Batches are independent: their allowance, claims and deliveries run side by side, as
+        // each is mostly waiting on the database.
+        List<Callable<Integer>> work = new ArrayList<>();
+        for (DialableBatch batch : allowance.candidates()) {
+            work.add(() -> {
+                Grant grant = allowance.grant(batch, now);
+                return grant == null ? 0 : claimAndDeliver(grant, now);
+            });
+        }
         int started = 0;
-        for (Grant grant : allowance.grants(now)) {
-            started += claimAndDeliver(grant, now);
+        for (Future<Integer> f : invokeAll(work)) {
+            started += join(f);
         }
         recorder.drain();
         return started;
+    }
+
+    private List<Future<Integer>> invokeAll(List<Callable<Integer>> work) {
+        try {
+            return lanes.invokeAll(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private static int join(Future<Integer> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private int claimAndDeliver(Grant grant, Instant now) {

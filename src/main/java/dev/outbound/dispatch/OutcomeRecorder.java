@@ -35,6 +35,8 @@ class OutcomeRecorder implements ChannelListener {
     private final TransactionTemplate transactions;
     private final DispatchMetrics metrics;
     private final Clock clock;
+    private final Lanes lanes;
+    private final int parallelism;
 
     OutcomeRecorder(
             RequestLifecycle lifecycle,
@@ -43,7 +45,11 @@ class OutcomeRecorder implements ChannelListener {
             Hours hours,
             TransactionTemplate transactions,
             DispatchMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            Lanes lanes,
+            DispatchProperties properties) {
+        this.lanes = lanes;
+        this.parallelism = Math.max(1, properties.parallelism());
         this.lifecycle = lifecycle;
         this.batches = batches;
         this.rules = rules;
@@ -58,16 +64,36 @@ class OutcomeRecorder implements ChannelListener {
         events.add(event);
     }
 
-    /** Applies every queued event; answers how many. */
+    /**
+     * Applies every queued event; answers how many. Events of one request stay in one lane, in
+     * arrival order; different requests are recorded side by side.
+     */
     int drain() {
-        int applied = 0;
+        var byLane = new java.util.HashMap<Integer, java.util.List<ChannelEvent>>();
+        int taken = 0;
         ChannelEvent event;
         while ((event = events.poll()) != null) {
-            ChannelEvent e = event;
-            transactions.executeWithoutResult(status -> record(e));
-            applied++;
+            int lane = (int) Math.floorMod(event.requestId(), (long) parallelism);
+            byLane.computeIfAbsent(lane, k -> new java.util.ArrayList<>()).add(event);
+            taken++;
         }
-        return applied;
+        var work = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+        for (var laneEvents : byLane.values()) {
+            work.add(() -> {
+                laneEvents.forEach(e -> transactions.executeWithoutResult(status -> record(e)));
+                return laneEvents.size();
+            });
+        }
+        try {
+            for (var f : lanes.invokeAll(work)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return taken;
     }
 
     /** The channel refused the target for good. */
