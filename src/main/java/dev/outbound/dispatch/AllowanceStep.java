@@ -49,7 +49,7 @@ class AllowanceStep {
 
     /** The slots this batch wins now, or null when it may not dial or another node won them. */
     @org.jspecify.annotations.Nullable
-    Grant grant(DialableBatch batch, Instant now) {
+    Grant grant(DialableBatch batch, Instant now, Duration sinceLastTick) {
         CampaignRules campaign;
         try {
             campaign = rules.rules(batch.organizationId(), batch.campaignId());
@@ -63,14 +63,19 @@ class AllowanceStep {
         if (zones != null && zones.isEmpty()) {
             return null;
         }
-        return take(batch, campaign, zones, now);
+        return take(batch, campaign, zones, now, sinceLastTick);
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private @org.jspecify.annotations.Nullable Grant take(
             DialableBatch batch,
             CampaignRules campaign,
             @org.jspecify.annotations.Nullable Collection<String> zones,
-            Instant now) {
+            Instant now,
+            Duration sinceLastTick) {
         long remaining =
                 batch.autoCallRate() ? requests.counts(batch.pk()).byStatus().getOrDefault("PENDING", 0L) : 0;
         double rate = hours.rate(batch, campaign, remaining, now);
@@ -79,7 +84,9 @@ class AllowanceStep {
         }
         Duration interval = Pacing.interval(rate);
         Instant next = batch.nextAttemptAt() == null ? now : batch.nextAttemptAt();
-        Duration bank = interval.compareTo(properties.tick()) > 0 ? interval : properties.tick();
+        // Unused allowance is kept for one interval, or for as long as the last tick took when
+        // ticks run long (many batches), so a slow tick does not lower the rate.
+        Duration bank = longest(interval, longest(properties.tick(), sinceLastTick));
         Instant floor = now.minus(bank);
         Instant base = next.isBefore(floor) ? floor : next;
         int slots = (int)

@@ -36,6 +36,9 @@ public class Dispatcher {
     private final DispatchProperties properties;
     private final DispatchMetrics metrics;
     private final Lanes lanes;
+    private volatile @org.jspecify.annotations.Nullable Instant lastTick;
+    /** A gap longer than this (the node was stopped) is not made up with a burst. */
+    private static final Duration MAX_BANK = Duration.ofMinutes(1);
 
     Dispatcher(
             Clock clock,
@@ -75,10 +78,16 @@ public class Dispatcher {
         batches.expireDue(100);
         // Batches are independent: their allowance, claims and deliveries run side by side, as
         // each is mostly waiting on the database.
+        Duration sinceLastTick = lastTick == null ? Duration.ZERO : Duration.between(lastTick, now);
+        if (sinceLastTick.compareTo(MAX_BANK) > 0 || sinceLastTick.isNegative()) {
+            sinceLastTick = Duration.ZERO;
+        }
+        lastTick = now;
+        Duration bank = sinceLastTick;
         List<Callable<Integer>> work = new ArrayList<>();
         for (DialableBatch batch : allowance.candidates()) {
             work.add(() -> {
-                Grant grant = allowance.grant(batch, now);
+                Grant grant = allowance.grant(batch, now, bank);
                 return grant == null ? 0 : claimAndDeliver(grant, now);
             });
         }
