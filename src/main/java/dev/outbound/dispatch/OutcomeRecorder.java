@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class OutcomeRecorder implements ChannelListener {
+    private static final int CHUNK = 100;
     private final Queue<ChannelEvent> events = new ConcurrentLinkedQueue<>();
     private final RequestLifecycle lifecycle;
     private final BatchDispatch batches;
@@ -80,7 +81,7 @@ class OutcomeRecorder implements ChannelListener {
         var work = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
         for (var laneEvents : byLane.values()) {
             work.add(() -> {
-                laneEvents.forEach(e -> transactions.executeWithoutResult(status -> record(e)));
+                recordLane(laneEvents);
                 return laneEvents.size();
             });
         }
@@ -94,6 +95,21 @@ class OutcomeRecorder implements ChannelListener {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         return taken;
+    }
+
+    /**
+     * Records one lane's events in transactions of up to {@link #CHUNK}: one commit per event
+     * was the dispatcher's limit. If a chunk fails, its events are recorded one by one.
+     */
+    private void recordLane(java.util.List<ChannelEvent> laneEvents) {
+        for (int i = 0; i < laneEvents.size(); i += CHUNK) {
+            var chunk = laneEvents.subList(i, Math.min(laneEvents.size(), i + CHUNK));
+            try {
+                transactions.executeWithoutResult(status -> chunk.forEach(this::record));
+            } catch (RuntimeException e) {
+                chunk.forEach(one -> transactions.executeWithoutResult(status -> record(one)));
+            }
+        }
     }
 
     /** The channel refused the target for good. */
