@@ -35,18 +35,23 @@ class AttemptRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
 
-    AttemptRepository(JdbcClient jdbc) {
+    AttemptRepository(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    void insert(long requestId, int attemptNo, String key, Instant startedAt) {
-        jdbc.sql(INSERT)
-                .param("requestId", requestId)
-                .param("attemptNo", attemptNo)
-                .param("key", key)
-                .param("startedAt", Instants.toDb(startedAt))
-                .update();
+    /** One attempt row per claimed request, in one round trip. */
+    void insertAll(java.util.List<ClaimedRequest> claimed, Instant startedAt) {
+        var rows = claimed.stream()
+                .map(c -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("requestId", c.id())
+                        .addValue("attemptNo", c.attemptNo())
+                        .addValue("key", c.idempotencyKey())
+                        .addValue("startedAt", Instants.toDb(startedAt)))
+                .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+        batch.batchUpdate(INSERT, rows);
     }
 
     void setSid(long requestId, int attemptNo, String sid) {

@@ -44,8 +44,8 @@ public class RequestLifecycle {
             return claimed;
         }
         var deltas = new HashMap<CountKey, Long>();
+        attempts.insertAll(claimed, now);
         for (ClaimedRequest c : claimed) {
-            attempts.insert(c.id(), c.attemptNo(), c.idempotencyKey(), now);
             deltas.merge(
                     new CountKey(RequestStatus.PENDING.name(), oldChannel.getOrDefault(c.id(), "")), -1L, Long::sum);
         }
