@@ -105,7 +105,8 @@ class OutcomeRecorder implements ChannelListener {
         for (int i = 0; i < laneEvents.size(); i += CHUNK) {
             var chunk = laneEvents.subList(i, Math.min(laneEvents.size(), i + CHUNK));
             try {
-                transactions.executeWithoutResult(status -> chunk.forEach(this::record));
+                transactions.executeWithoutResult(
+                        status -> lifecycle.withDeferredCounters(() -> chunk.forEach(this::record)));
             } catch (RuntimeException e) {
                 chunk.forEach(one -> transactions.executeWithoutResult(status -> record(one)));
             }

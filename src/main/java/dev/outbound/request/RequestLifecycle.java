@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ public class RequestLifecycle {
     private final AttemptRepository attempts;
     private final StatusCountRepository counters;
     private final Clock clock;
+    private final ThreadLocal<@Nullable Map<Long, Map<CountKey, Long>>> deferred = new ThreadLocal<>();
 
     RequestLifecycle(
             RequestRepository requests, AttemptRepository attempts, StatusCountRepository counters, Clock clock) {
@@ -116,7 +118,30 @@ public class RequestLifecycle {
         var deltas = new HashMap<CountKey, Long>();
         deltas.merge(new CountKey(from.name(), fromChannel), -1L, Long::sum);
         deltas.merge(new CountKey(to.name(), toChannel), 1L, Long::sum);
-        counters.add(batchPk, deltas);
+        Map<Long, Map<CountKey, Long>> buffer = deferred.get();
+        if (buffer != null) {
+            var batch = buffer.computeIfAbsent(batchPk, k -> new HashMap<>());
+            deltas.forEach((k, n) -> batch.merge(k, n, Long::sum));
+        } else {
+            counters.add(batchPk, deltas);
+        }
+    }
+
+    /**
+     * Runs {@code work} (inside the caller's transaction) with counter changes gathered and
+     * written once per batch at the end, in a stable order: recording many events in one
+     * transaction then touches each counter cell once, and two such transactions cannot lock
+     * counter cells in opposite orders.
+     */
+    public void withDeferredCounters(Runnable work) {
+        var buffer = new java.util.TreeMap<Long, Map<CountKey, Long>>();
+        deferred.set(buffer);
+        try {
+            work.run();
+        } finally {
+            deferred.remove();
+        }
+        buffer.forEach(counters::add);
     }
 
     /** Extends this node's leases on everything it has in flight. */
