@@ -82,6 +82,9 @@ public class RequestLifecycle {
             @Nullable Instant dueAt,
             @Nullable String attemptOutcome,
             Instant at) {
+        if (state.status() != to) {
+            RequestTransitions.check(state.status(), to);
+        }
         boolean inFlight = to == RequestStatus.INITIATED || to == RequestStatus.CONNECTED;
         if (!requests.transition(
                 state.id(), attemptNo, state.status(), to, toChannel, dueAt, inFlight, clock.instant())) {

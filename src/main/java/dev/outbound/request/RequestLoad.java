@@ -66,10 +66,6 @@ public final class RequestLoad implements AutoCloseable {
         return rows;
     }
 
-    public Map<CountKey, Long> tally() {
-        return Map.copyOf(tally);
-    }
-
     @Override
     public void close() throws SQLException {
         load.close();

@@ -32,8 +32,4 @@ public record StatusCounts(Map<String, Long> byStatus, Map<String, Breakdown> de
         byStatus.forEach((status, total) -> detailed.put(status, new Breakdown(total, byChannel.get(status))));
         return new StatusCounts(byStatus, detailed);
     }
-
-    public long total() {
-        return byStatus.values().stream().mapToLong(Long::longValue).sum();
-    }
 }
