@@ -7,6 +7,7 @@ import dev.outbound.channel.ChannelUnavailable;
 import dev.outbound.channel.Channels;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.SidUpdate;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ class DeliverStep {
 
     void deliver(Grant grant, List<ClaimedRequest> claimed) {
         Channel channel = channels.forMode(grant.rules().mode());
+        var sids = new java.util.ArrayList<SidUpdate>(claimed.size());
         for (ClaimedRequest c : claimed) {
             var attempt = new ChannelAttempt(
                     c.id(),
@@ -44,7 +46,7 @@ class DeliverStep {
                     null,
                     json.readValue(c.variablesJson(), VARIABLES));
             try {
-                lifecycle.attachSid(c.id(), c.attemptNo(), channel.start(attempt, recorder));
+                sids.add(new SidUpdate(c.id(), c.attemptNo(), channel.start(attempt, recorder)));
             } catch (ChannelRefused e) {
                 recorder.refused(c, e.getMessage());
             } catch (ChannelUnavailable e) {
@@ -54,5 +56,7 @@ class DeliverStep {
                 recorder.notStarted(c);
             }
         }
+        // One transaction for the whole claim's ids rather than one per call.
+        lifecycle.attachSids(sids);
     }
 }

@@ -16,6 +16,7 @@ class DispatchMetrics {
     private final MeterRegistry registry;
     private final Counter attempts;
     private final Timer claims;
+    private final Counter slowRecords;
     private final AtomicLong lagMillis = new AtomicLong();
 
     DispatchMetrics(MeterRegistry registry) {
@@ -26,6 +27,9 @@ class DispatchMetrics {
         this.claims = Timer.builder("outbound.dispatch.claim")
                 .description("Time to claim a batch's due requests")
                 .register(registry);
+        this.slowRecords = Counter.builder("outbound.dispatch.record.fallbacks")
+                .description("Chunks of channel events that had to be recorded one event at a time")
+                .register(registry);
         registry.gauge("outbound.dispatch.lag.seconds", lagMillis, v -> v.get() / 1000.0);
     }
 
@@ -35,6 +39,15 @@ class DispatchMetrics {
 
     void claimTook(Duration d) {
         claims.record(d);
+    }
+
+    void recordedOneByOne() {
+        slowRecords.increment();
+    }
+
+    /** Chunks recorded one event at a time so far; 0 while every chunk went through whole. */
+    double fallbacks() {
+        return slowRecords.count();
     }
 
     void lag(Duration d) {

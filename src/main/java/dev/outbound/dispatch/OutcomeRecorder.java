@@ -7,12 +7,14 @@ import dev.outbound.batch.BatchStatus;
 import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelListener;
+import dev.outbound.request.Change;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.RequestState;
 import dev.outbound.request.RequestStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,11 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Step 4: records what channels report. Events are queued as they arrive (from any thread) and
- * applied one per transaction under the request's row lock. An event for an older attempt, or
+ * applied in chunks, each in one transaction under the row locks of its requests. An event for an older attempt, or
  * one that would move a request backwards, changes nothing.
  */
 @Component
 class OutcomeRecorder implements ChannelListener {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutcomeRecorder.class);
     private static final int CHUNK = 100;
     private final Queue<ChannelEvent> events = new ConcurrentLinkedQueue<>();
     private final RequestLifecycle lifecycle;
@@ -98,18 +101,73 @@ class OutcomeRecorder implements ChannelListener {
     }
 
     /**
-     * Records one lane's events in transactions of up to {@link #CHUNK}: one commit per event
-     * was the dispatcher's limit. If a chunk fails, its events are recorded one by one.
+     * Records one lane's events in transactions of up to {@link #CHUNK}: each chunk locks its
+     * requests with one statement, decides every event in memory, and writes each request once
+     * (see {@link RequestLifecycle#applyAll}); a statement per event was the dispatcher's limit.
+     * If a chunk fails, its events are recorded one by one.
      */
     private void recordLane(java.util.List<ChannelEvent> laneEvents) {
         for (int i = 0; i < laneEvents.size(); i += CHUNK) {
             var chunk = laneEvents.subList(i, Math.min(laneEvents.size(), i + CHUNK));
+            var applied = new java.util.ArrayList<Change>();
             try {
-                transactions.executeWithoutResult(
-                        status -> lifecycle.withDeferredCounters(() -> chunk.forEach(this::record)));
+                transactions.executeWithoutResult(status -> applied.addAll(recordChunk(chunk)));
             } catch (RuntimeException e) {
-                chunk.forEach(one -> transactions.executeWithoutResult(status -> record(one)));
+                log.warn(
+                        "Recording {} channel events together failed ({}); recording them one by one",
+                        chunk.size(),
+                        e.toString());
+                metrics.recordedOneByOne();
+                applied.clear();
+                for (ChannelEvent one : chunk) {
+                    transactions.executeWithoutResult(status -> {
+                        Change c = recordOne(one);
+                        if (c != null) {
+                            applied.add(c);
+                        }
+                    });
+                }
             }
+            applied.forEach(this::count);
+        }
+    }
+
+    private java.util.List<Change> recordChunk(java.util.List<ChannelEvent> chunk) {
+        var ids = new java.util.TreeSet<Long>();
+        chunk.forEach(e -> ids.add(e.requestId()));
+        Map<Long, RequestState> states = lifecycle.lockAll(ids);
+        var batchesSeen = new java.util.HashMap<Long, Optional<Batch>>();
+        var changes = new java.util.ArrayList<Change>();
+        for (ChannelEvent e : chunk) {
+            RequestState state = states.get(e.requestId());
+            Change c = state == null ? null : decide(state, e, batchesSeen);
+            if (c != null) {
+                changes.add(c);
+                states.put(e.requestId(), c.after());
+            }
+        }
+        lifecycle.applyAll(changes);
+        return changes;
+    }
+
+    private @Nullable Change recordOne(ChannelEvent e) {
+        Optional<RequestState> locked = lifecycle.lock(e.requestId());
+        if (locked.isEmpty()) {
+            return null;
+        }
+        Change c = decide(locked.get(), e, new java.util.HashMap<>());
+        if (c == null) {
+            return null;
+        }
+        RequestState from = c.from();
+        boolean done =
+                lifecycle.apply(from, c.attemptNo(), c.to(), c.toChannel(), c.dueAt(), c.attemptOutcome(), c.at());
+        return done ? c : null;
+    }
+
+    private void count(Change c) {
+        if (c.attemptOutcome() != null) {
+            metrics.outcome(c.attemptOutcome(), c.toChannel());
         }
     }
 
@@ -126,61 +184,53 @@ class OutcomeRecorder implements ChannelListener {
                 .ifPresent(s -> lifecycle.voidAttempt(s, c.attemptNo(), clock.instant())));
     }
 
-    private void record(ChannelEvent e) {
-        Optional<RequestState> locked = lifecycle.lock(e.requestId());
-        if (locked.isEmpty()) {
-            return;
-        }
-        RequestState state = locked.get();
+    /**
+     * What {@code e} does to a request in {@code state}: nothing (null) for an older attempt's
+     * event, or one that would move the request backwards or change nothing.
+     */
+    private @Nullable Change decide(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {
         boolean inFlight = state.status() == RequestStatus.INITIATED || state.status() == RequestStatus.CONNECTED;
         if (!inFlight || state.attemptCount() != e.attemptNo()) {
-            return; // an older attempt's event, or the request already moved on
+            return null;
         }
         String channel = e.status().wire();
-        switch (Outcome.of(e.status(), e.ended())) {
-            case PROGRESS -> {
-                if (state.status() == RequestStatus.INITIATED
-                        && !state.channelStatus().equals(channel)) {
-                    lifecycle.apply(state, e.attemptNo(), RequestStatus.INITIATED, channel, null, null, e.at());
-                }
-            }
-            case REACHED -> {
-                if (!(state.status() == RequestStatus.CONNECTED
-                        && state.channelStatus().equals(channel))) {
-                    lifecycle.apply(state, e.attemptNo(), RequestStatus.CONNECTED, channel, null, null, e.at());
-                }
-            }
-            case DONE -> finish(state, e, RequestStatus.COMPLETED, channel, "completed");
-            case REFUSED -> finish(state, e, RequestStatus.FAILED, channel, "refused");
+        return switch (Outcome.of(e.status(), e.ended())) {
+            case PROGRESS ->
+                state.status() == RequestStatus.INITIATED
+                                && !state.channelStatus().equals(channel)
+                        ? change(state, e, RequestStatus.INITIATED, channel, null, null)
+                        : null;
+            case REACHED ->
+                state.status() == RequestStatus.CONNECTED
+                                && state.channelStatus().equals(channel)
+                        ? null
+                        : change(state, e, RequestStatus.CONNECTED, channel, null, null);
+            case DONE -> change(state, e, RequestStatus.COMPLETED, channel, null, "completed");
+            case REFUSED -> change(state, e, RequestStatus.FAILED, channel, null, "refused");
             case NOT_REACHED -> {
                 if (state.status() == RequestStatus.CONNECTED) {
-                    finish(state, e, RequestStatus.COMPLETED, channel, "completed");
-                } else {
-                    notReached(state, e, channel);
+                    yield change(state, e, RequestStatus.COMPLETED, channel, null, "completed");
                 }
+                Optional<Instant> retry = retryAt(state, e, batchesSeen);
+                yield retry.isPresent()
+                        ? change(state, e, RequestStatus.PENDING, channel, retry.get(), "retry")
+                        : change(state, e, RequestStatus.FAILED, channel, null, "failed");
             }
-        }
+        };
     }
 
-    private void finish(RequestState state, ChannelEvent e, RequestStatus to, String channel, String outcome) {
-        if (lifecycle.apply(state, e.attemptNo(), to, channel, null, outcome, e.at())) {
-            metrics.outcome(outcome, channel);
-        }
+    private static Change change(
+            RequestState state,
+            ChannelEvent e,
+            RequestStatus to,
+            String channel,
+            @Nullable Instant dueAt,
+            @Nullable String outcome) {
+        return new Change(state, e.attemptNo(), to, channel, dueAt, outcome, e.at());
     }
 
-    private void notReached(RequestState state, ChannelEvent e, String channel) {
-        Optional<Instant> retry = retryAt(state, e);
-        if (retry.isPresent()) {
-            if (lifecycle.apply(state, e.attemptNo(), RequestStatus.PENDING, channel, retry.get(), "retry", e.at())) {
-                metrics.outcome("retry", channel);
-            }
-        } else {
-            finish(state, e, RequestStatus.FAILED, channel, "failed");
-        }
-    }
-
-    private Optional<Instant> retryAt(RequestState state, ChannelEvent e) {
-        Optional<Batch> batch = batches.byPk(state.batchPk());
+    private Optional<Instant> retryAt(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {
+        Optional<Batch> batch = batchesSeen.computeIfAbsent(state.batchPk(), batches::byPk);
         if (batch.isEmpty()) {
             return Optional.empty();
         }

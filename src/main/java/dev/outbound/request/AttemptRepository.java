@@ -54,12 +54,35 @@ class AttemptRepository {
         batch.batchUpdate(INSERT, rows);
     }
 
-    void setSid(long requestId, int attemptNo, String sid) {
-        jdbc.sql(SET_SID)
-                .param("sid", sid)
-                .param("requestId", requestId)
-                .param("attemptNo", attemptNo)
-                .update();
+    void setSids(java.util.List<SidUpdate> sids) {
+        batch.batchUpdate(SET_SID, RequestRepository.sidRows(sids));
+    }
+
+    /**
+     * Records where each attempt ended (changes with an outcome) or stands now (without), in two
+     * round trips; {@code finals} holds the last change of each request.
+     */
+    void recordAll(java.util.List<Change> finals) {
+        var ended = new java.util.ArrayList<org.springframework.jdbc.core.namedparam.SqlParameterSource>();
+        var observed = new java.util.ArrayList<org.springframework.jdbc.core.namedparam.SqlParameterSource>();
+        for (Change c : finals) {
+            var row = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("status", c.toChannel())
+                    .addValue("requestId", c.from().id())
+                    .addValue("attemptNo", c.attemptNo());
+            if (c.attemptOutcome() != null) {
+                ended.add(row.addValue("endedAt", Instants.toDb(c.at())).addValue("outcome", c.attemptOutcome()));
+            } else {
+                observed.add(row);
+            }
+        }
+        if (!ended.isEmpty()) {
+            batch.batchUpdate(END, ended.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        }
+        if (!observed.isEmpty()) {
+            batch.batchUpdate(
+                    OBSERVE, observed.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        }
     }
 
     void observe(long requestId, int attemptNo, String status) {

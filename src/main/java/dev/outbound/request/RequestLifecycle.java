@@ -58,8 +58,94 @@ public class RequestLifecycle {
 
     @Transactional
     public void attachSid(long requestId, int attemptNo, String sid) {
-        requests.setSid(requestId, attemptNo, sid);
-        attempts.setSid(requestId, attemptNo, sid);
+        attachSids(List.of(new SidUpdate(requestId, attemptNo, sid)));
+    }
+
+    /** Records the providers' ids of several attempts in one transaction and two round trips. */
+    @Transactional
+    public void attachSids(List<SidUpdate> sids) {
+        if (!sids.isEmpty()) {
+            requests.setSids(sids);
+            attempts.setSids(sids);
+        }
+    }
+
+    /**
+     * Reads and row-locks several requests (in id order, so concurrent callers cannot deadlock);
+     * call inside {@link #applyAll}'s transaction. Ids that do not exist are left out.
+     */
+    @Transactional
+    public Map<Long, RequestState> lockAll(Collection<Long> ids) {
+        var states = new HashMap<Long, RequestState>();
+        if (!ids.isEmpty()) {
+            for (RequestState s : requests.lockStates(ids)) {
+                states.put(s.id(), s);
+            }
+        }
+        return states;
+    }
+
+    /**
+     * Applies changes of requests locked by {@link #lockAll} in this transaction, in a few round
+     * trips whatever their number: each request moves once, from the state it was locked in to
+     * where its last change leaves it, still guarded by {@code WHERE status = :expected}; its
+     * attempt row and the counters follow. Each request's changes must be given in order, each
+     * starting where the one before ended. Throws (rolling the transaction back) if any request
+     * was not where its first change expected.
+     */
+    @Transactional
+    public void applyAll(List<Change> changes) {
+        var firsts = new java.util.LinkedHashMap<Long, Change>();
+        var lasts = new java.util.LinkedHashMap<Long, Change>();
+        for (Change c : changes) {
+            Change previous = lasts.get(c.from().id());
+            if (previous != null && previous.to() != c.from().status()) {
+                throw new IllegalArgumentException(
+                        "change of request " + c.from().id() + " starts at "
+                                + c.from().status() + " but the one before ended at " + previous.to());
+            }
+            if (c.from().status() != c.to()) {
+                RequestTransitions.check(c.from().status(), c.to());
+            }
+            firsts.putIfAbsent(c.from().id(), c);
+            lasts.put(c.from().id(), c);
+        }
+        if (lasts.isEmpty()) {
+            return;
+        }
+        var finals = new java.util.ArrayList<Change>(lasts.size());
+        for (Change last : lasts.values()) {
+            Change first =
+                    java.util.Objects.requireNonNull(firsts.get(last.from().id()));
+            finals.add(first == last ? last : rebase(last, first.from()));
+        }
+        int[] moved = requests.transitionAll(finals, clock.instant());
+        for (int i = 0; i < moved.length; i++) {
+            if (moved[i] != 1) {
+                throw new IllegalStateException(
+                        "request " + finals.get(i).from().id() + " was no longer "
+                                + finals.get(i).from().status() + " when its changes were applied");
+            }
+        }
+        attempts.recordAll(finals);
+        Map<Long, Map<CountKey, Long>> buffer = deferred.get();
+        var deltas = buffer != null ? buffer : new java.util.TreeMap<Long, Map<CountKey, Long>>();
+        for (Change c : finals) {
+            if (c.from().status() != c.to() || !c.from().channelStatus().equals(c.toChannel())) {
+                var cells = deltas.computeIfAbsent(c.from().batchPk(), k -> new HashMap<>());
+                cells.merge(new CountKey(c.from().status().name(), c.from().channelStatus()), -1L, Long::sum);
+                cells.merge(new CountKey(c.to().name(), c.toChannel()), 1L, Long::sum);
+            }
+        }
+        if (buffer == null) {
+            counters.addAll(deltas);
+        }
+    }
+
+    /** The last change of a request, restated from where its first change started. */
+    private static Change rebase(Change last, RequestState start) {
+        return new Change(
+                start, last.attemptNo(), last.to(), last.toChannel(), last.dueAt(), last.attemptOutcome(), last.at());
     }
 
     /** Reads a request under a row lock; call inside {@link #apply}'s transaction or another. */
@@ -144,7 +230,7 @@ public class RequestLifecycle {
         } finally {
             deferred.remove();
         }
-        buffer.forEach(counters::add);
+        counters.addAll(buffer);
     }
 
     /** Extends this node's leases on everything it has in flight. */

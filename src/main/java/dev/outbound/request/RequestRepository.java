@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,6 +66,11 @@ class RequestRepository {
             SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
             FROM request WHERE id = :id FOR UPDATE
             """;
+    // In id order, so two transactions locking overlapping sets cannot deadlock.
+    private static final String LOCK_STATES = """
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            FROM request WHERE id IN (:ids) ORDER BY id FOR UPDATE
+            """;
     private static final String TRANSITION = """
             UPDATE request SET status = :to, channel_manager_status = :toChannel, due_at = :dueAt,
                    lease_owner = CASE WHEN :keepLease THEN lease_owner ELSE NULL END,
@@ -105,10 +113,12 @@ class RequestRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Dialect dialect;
 
-    RequestRepository(JdbcClient jdbc, Dialect dialect) {
+    RequestRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Dialect dialect) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.dialect = dialect;
     }
 
@@ -235,16 +245,61 @@ class RequestRepository {
     java.util.Optional<RequestState> lockState(long id) {
         return jdbc.sql(LOCK_STATE)
                 .param("id", id)
-                .query((rs, n) -> new RequestState(
-                        rs.getLong("id"),
-                        rs.getLong("batch_pk"),
-                        RequestStatus.valueOf(rs.getString("status")),
-                        rs.getString("channel_manager_status"),
-                        rs.getInt("attempt_count"),
-                        rs.getString("time_zone"),
-                        Instants.read(rs, "lease_until"),
-                        rs.getString("lease_owner")))
+                .query(RequestRepository::state)
                 .optional();
+    }
+
+    /** Reads and row-locks these requests, in id order; ids that do not exist are left out. */
+    List<RequestState> lockStates(Collection<Long> ids) {
+        return jdbc.sql(LOCK_STATES)
+                .param("ids", ids)
+                .query(RequestRepository::state)
+                .list();
+    }
+
+    private static RequestState state(ResultSet rs, int row) throws SQLException {
+        return new RequestState(
+                rs.getLong("id"),
+                rs.getLong("batch_pk"),
+                RequestStatus.valueOf(rs.getString("status")),
+                rs.getString("channel_manager_status"),
+                rs.getInt("attempt_count"),
+                rs.getString("time_zone"),
+                Instants.read(rs, "lease_until"),
+                rs.getString("lease_owner"));
+    }
+
+    /**
+     * Moves each request from its {@code from} status to the final status of its changes, in one
+     * round trip; answers the rows changed per request, in the order given.
+     */
+    int[] transitionAll(List<Change> finals, Instant now) {
+        var rows = finals.stream()
+                .map(c -> new MapSqlParameterSource()
+                        .addValue("to", c.to().name())
+                        .addValue("toChannel", c.toChannel())
+                        .addValue("dueAt", Instants.toDb(c.dueAt()))
+                        .addValue("keepLease", c.inFlight())
+                        .addValue("now", Instants.toDb(now))
+                        .addValue("id", c.from().id())
+                        .addValue("expected", c.from().status().name())
+                        .addValue("attemptNo", c.attemptNo()))
+                .toArray(SqlParameterSource[]::new);
+        return batch.batchUpdate(TRANSITION, rows);
+    }
+
+    void setSids(List<SidUpdate> sids) {
+        batch.batchUpdate(SET_SID, sidRows(sids));
+    }
+
+    static SqlParameterSource[] sidRows(List<SidUpdate> sids) {
+        return sids.stream()
+                .map(s -> new MapSqlParameterSource()
+                        .addValue("sid", s.sid())
+                        .addValue("id", s.requestId())
+                        .addValue("requestId", s.requestId())
+                        .addValue("attemptNo", s.attemptNo()))
+                .toArray(SqlParameterSource[]::new);
     }
 
     boolean transition(
@@ -267,14 +322,6 @@ class RequestRepository {
                         .param("attemptNo", attemptNo)
                         .update()
                 == 1;
-    }
-
-    void setSid(long id, int attemptNo, String sid) {
-        jdbc.sql(SET_SID)
-                .param("sid", sid)
-                .param("id", id)
-                .param("attemptNo", attemptNo)
-                .update();
     }
 
     boolean voidAttempt(long id, int attemptNo, String channel, Instant dueAt, Instant now) {

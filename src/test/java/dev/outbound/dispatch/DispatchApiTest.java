@@ -36,7 +36,16 @@ class DispatchApiTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    DispatchMetrics metrics;
+
     Api api;
+
+    /** Every chunk of events went through whole: the one-by-one fallback is for faults only. */
+    @org.junit.jupiter.api.AfterEach
+    void eventsWereRecordedInChunks() {
+        assertThat(metrics.fallbacks()).isZero();
+    }
 
     @BeforeEach
     void setUp() {
