@@ -2,7 +2,6 @@ package dev.outbound.batch;
 
 import dev.outbound.request.RequestLifecycle;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,11 +27,23 @@ public class BatchDispatch {
     }
 
     /**
-     * Moves the batch's next slot from {@code expected} to {@code next}; true only for the one
-     * caller whose {@code expected} was still current.
+     * Moves each batch's next slot from where it was read to its {@code next}, in one round trip:
+     * only the caller whose read was still current wins a batch. Batches go in the order of their keys,
+     * so that two nodes never wait on each other's batch rows in opposite order; answers the
+     * takes that won. Call inside the transaction that claims with them.
      */
-    public boolean takeAllowance(DialableBatch batch, Instant next) {
-        return batches.takeAllowance(batch.pk(), batch.nextAttemptAt(), next);
+    public List<AllowanceTake> takeAllowances(List<AllowanceTake> takes) {
+        var ordered = takes.stream()
+                .sorted(java.util.Comparator.comparingLong(t -> t.batch().pk()))
+                .toList();
+        boolean[] taken = batches.takeAllowances(ordered);
+        var won = new java.util.ArrayList<AllowanceTake>();
+        for (int i = 0; i < taken.length; i++) {
+            if (taken[i]) {
+                won.add(ordered.get(i));
+            }
+        }
+        return won;
     }
 
     /** The first attempt turns a PENDING batch ACTIVE. */

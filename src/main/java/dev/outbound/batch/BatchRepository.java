@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -107,8 +109,10 @@ class BatchRepository {
     private static final String BY_PK = "SELECT " + COLUMNS_SQL + " FROM batch WHERE pk = :pk";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    BatchRepository(JdbcClient jdbc) {
+    BatchRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.batch = batch;
         this.jdbc = jdbc;
     }
 
@@ -247,14 +251,21 @@ class BatchRepository {
                 .list();
     }
 
-    boolean takeAllowance(long pk, @Nullable Instant expected, Instant next) {
-        return jdbc.sql(TAKE_ALLOWANCE)
-                        .param("next", Instants.toDb(next))
-                        .param("pk", pk)
-                        .param("expected", Instants.toDb(expected))
-                        .param("expectedIsNull", expected == null)
-                        .update()
-                == 1;
+    /** Compare-and-sets each batch's next slot, in one round trip; true where it was taken. */
+    boolean[] takeAllowances(List<AllowanceTake> takes) {
+        var rows = takes.stream()
+                .map(t -> new MapSqlParameterSource()
+                        .addValue("next", Instants.toDb(t.next()))
+                        .addValue("pk", t.batch().pk())
+                        .addValue("expected", Instants.toDb(t.batch().nextAttemptAt()))
+                        .addValue("expectedIsNull", t.batch().nextAttemptAt() == null))
+                .toArray(MapSqlParameterSource[]::new);
+        int[] changed = batch.batchUpdate(TAKE_ALLOWANCE, rows);
+        boolean[] taken = new boolean[changed.length];
+        for (int i = 0; i < changed.length; i++) {
+            taken[i] = changed[i] == 1;
+        }
+        return taken;
     }
 
     boolean activate(long pk, Instant now) {

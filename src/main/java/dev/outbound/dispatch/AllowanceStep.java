@@ -13,9 +13,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 1 of a tick: which batches may dial now and how many slots each wins. A batch's slots are
- * taken by advancing its {@code next_attempt_at} with a compare-and-set, so across nodes every
- * slot is spent once; allowance is banked for at most one interval (or one tick), so a batch
+ * Step 1 of a tick: which batches may dial now and how many slots each may take. The slots are
+ * taken by the claim ({@link ClaimStep}) advancing the batch's {@code next_attempt_at} with a
+ * compare-and-set, so across nodes every slot is spent once; allowance is banked for at most one interval (or one tick), so a batch
  * coming off hold or into its hours does not burst.
  */
 @Component
@@ -47,7 +47,7 @@ class AllowanceStep {
         return batches.dialable(properties.batchesPerTick());
     }
 
-    /** The slots this batch wins now, or null when it may not dial or another node won them. */
+    /** The slots this batch may take now, or null when it may not dial. */
     @org.jspecify.annotations.Nullable
     Grant grant(DialableBatch batch, Instant now, Duration sinceLastTick) {
         CampaignRules campaign;
@@ -99,12 +99,6 @@ class AllowanceStep {
                 return null;
             }
         }
-        if (!batches.takeAllowance(batch, base.plus(interval.multipliedBy(slots)))) {
-            if (capDay != null) {
-                caps.release(campaign.id(), capDay, slots);
-            }
-            return null;
-        }
-        return new Grant(batch, campaign, slots, zones, capDay);
+        return new Grant(batch, campaign, slots, zones, capDay, base.plus(interval.multipliedBy(slots)));
     }
 }

@@ -33,9 +33,17 @@ class DeliverStep {
         this.json = json;
     }
 
-    void deliver(Grant grant, List<ClaimedRequest> claimed) {
+    /** Hands over every claim's requests; the providers' ids are recorded in one transaction. */
+    void deliver(List<ClaimStep.Claim> claims) {
+        var sids = new java.util.ArrayList<SidUpdate>();
+        for (ClaimStep.Claim claim : claims) {
+            deliver(claim.grant(), claim.requests(), sids);
+        }
+        lifecycle.attachSids(sids);
+    }
+
+    private void deliver(Grant grant, List<ClaimedRequest> claimed, List<SidUpdate> sids) {
         Channel channel = channels.forMode(grant.rules().mode());
-        var sids = new java.util.ArrayList<SidUpdate>(claimed.size());
         for (ClaimedRequest c : claimed) {
             var attempt = new ChannelAttempt(
                     c.id(),
@@ -56,7 +64,5 @@ class DeliverStep {
                 recorder.notStarted(c);
             }
         }
-        // One transaction for the whole claim's ids rather than one per call.
-        lifecycle.attachSids(sids);
     }
 }

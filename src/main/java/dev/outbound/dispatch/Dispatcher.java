@@ -3,8 +3,6 @@ package dev.outbound.dispatch;
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.batch.DialableBatch;
 import dev.outbound.channel.Channels;
-import dev.outbound.request.ClaimedRequest;
-import dev.outbound.request.RequestLifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +27,13 @@ public class Dispatcher {
     private final LeaseKeeper leases;
     private final BatchDispatch batches;
     private final AllowanceStep allowance;
-    private final RequestLifecycle lifecycle;
+    private final ClaimStep claim;
     private final DeliverStep deliver;
-    private final DailyCapRepository caps;
-    private final NodeName node;
-    private final DispatchProperties properties;
     private final DispatchMetrics metrics;
     private final Lanes lanes;
     private volatile @org.jspecify.annotations.Nullable Instant lastTick;
+    /** Batches whose allowance and claims go together in one transaction. */
+    private static final int BATCHES_PER_CLAIM = 50;
     /** A gap longer than this (the node was stopped) is not made up with a burst. */
     private static final Duration MAX_BANK = Duration.ofMinutes(1);
 
@@ -47,11 +44,8 @@ public class Dispatcher {
             LeaseKeeper leases,
             BatchDispatch batches,
             AllowanceStep allowance,
-            RequestLifecycle lifecycle,
+            ClaimStep claim,
             DeliverStep deliver,
-            DailyCapRepository caps,
-            NodeName node,
-            DispatchProperties properties,
             DispatchMetrics metrics,
             Lanes lanes) {
         this.clock = clock;
@@ -60,11 +54,8 @@ public class Dispatcher {
         this.leases = leases;
         this.batches = batches;
         this.allowance = allowance;
-        this.lifecycle = lifecycle;
+        this.claim = claim;
         this.deliver = deliver;
-        this.caps = caps;
-        this.node = node;
-        this.properties = properties;
         this.metrics = metrics;
         this.lanes = lanes;
     }
@@ -76,20 +67,19 @@ public class Dispatcher {
         recorder.drain();
         leases.run(now);
         batches.expireDue(100);
-        // Batches are independent: their allowance, claims and deliveries run side by side, as
-        // each is mostly waiting on the database.
         Duration sinceLastTick = lastTick == null ? Duration.ZERO : Duration.between(lastTick, now);
         if (sinceLastTick.compareTo(MAX_BANK) > 0 || sinceLastTick.isNegative()) {
             sinceLastTick = Duration.ZERO;
         }
         lastTick = now;
         Duration bank = sinceLastTick;
+        // Due batches go in groups: each group's allowance and claims take one transaction, and
+        // groups run side by side, as each is mostly waiting on the database.
+        List<DialableBatch> due = allowance.candidates();
         List<Callable<Integer>> work = new ArrayList<>();
-        for (DialableBatch batch : allowance.candidates()) {
-            work.add(() -> {
-                Grant grant = allowance.grant(batch, now, bank);
-                return grant == null ? 0 : claimAndDeliver(grant, now);
-            });
+        for (int from = 0; from < due.size(); from += BATCHES_PER_CLAIM) {
+            var group = due.subList(from, Math.min(due.size(), from + BATCHES_PER_CLAIM));
+            work.add(() -> claimAndDeliver(group, now, bank));
         }
         int started = 0;
         for (Future<Integer> f : invokeAll(work)) {
@@ -119,23 +109,19 @@ public class Dispatcher {
         }
     }
 
-    private int claimAndDeliver(Grant grant, Instant now) {
-        if (grant.batch().nextAttemptAt() != null) {
-            metrics.lag(Duration.between(grant.batch().nextAttemptAt(), now));
+    private int claimAndDeliver(List<DialableBatch> group, Instant now, Duration bank) {
+        var grants = new ArrayList<Grant>();
+        for (DialableBatch batch : group) {
+            Grant grant = allowance.grant(batch, now, bank);
+            if (grant != null) {
+                grants.add(grant);
+                if (batch.nextAttemptAt() != null) {
+                    metrics.lag(Duration.between(batch.nextAttemptAt(), now));
+                }
+            }
         }
-        long start = System.nanoTime();
-        List<ClaimedRequest> claimed = lifecycle.claim(
-                grant.batch().pk(), grant.slots(), node.get(), now.plus(properties.lease()), grant.zones());
-        metrics.claimTook(Duration.ofNanos(System.nanoTime() - start));
-        if (grant.capDay() != null) {
-            caps.release(grant.rules().id(), grant.capDay(), grant.slots() - claimed.size());
-        }
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        batches.activate(grant.batch());
-        metrics.attempted(claimed.size());
-        deliver.deliver(grant, claimed);
-        return claimed.size();
+        List<ClaimStep.Claim> claims = claim.claim(grants, now);
+        deliver.deliver(claims);
+        return claims.stream().mapToInt(c -> c.requests().size()).sum();
     }
 }

@@ -39,21 +39,45 @@ public class RequestLifecycle {
     @Transactional
     public List<ClaimedRequest> claim(
             long batchPk, int limit, String node, Instant leaseUntil, @Nullable Collection<String> zones) {
+        return claimAll(List.of(new ClaimWant(batchPk, limit, zones)), node, leaseUntil)
+                .getOrDefault(batchPk, List.of());
+    }
+
+    /**
+     * {@link #claim} for several batches at once: batches without zone limits in one statement
+     * where the store allows, the attempt rows in one batched insert, the counters in one batched
+     * upsert. Answers the claimed requests by batch.
+     */
+    @Transactional
+    public Map<Long, List<ClaimedRequest>> claimAll(List<ClaimWant> wants, String node, Instant leaseUntil) {
         Instant now = clock.instant();
         var oldChannel = new HashMap<Long, String>();
-        List<ClaimedRequest> claimed = requests.claim(batchPk, limit, now, node, leaseUntil, zones, oldChannel);
+        var claimed = new java.util.ArrayList<ClaimedRequest>();
+        var together = wants.stream().filter(w -> w.zones() == null).toList();
+        if (!together.isEmpty()) {
+            claimed.addAll(requests.claimMany(together, now, node, leaseUntil, oldChannel));
+        }
+        for (ClaimWant w : wants) {
+            if (w.zones() != null) {
+                claimed.addAll(requests.claim(w.batchPk(), w.limit(), now, node, leaseUntil, w.zones(), oldChannel));
+            }
+        }
         if (claimed.isEmpty()) {
-            return claimed;
+            return Map.of();
         }
-        var deltas = new HashMap<CountKey, Long>();
         attempts.insertAll(claimed, now);
+        var deltas = new java.util.TreeMap<Long, Map<CountKey, Long>>();
+        var byBatch = new HashMap<Long, List<ClaimedRequest>>();
         for (ClaimedRequest c : claimed) {
-            deltas.merge(
+            var cells = deltas.computeIfAbsent(c.batchPk(), k -> new HashMap<>());
+            cells.merge(
                     new CountKey(RequestStatus.PENDING.name(), oldChannel.getOrDefault(c.id(), "")), -1L, Long::sum);
+            cells.merge(new CountKey(RequestStatus.INITIATED.name(), "QUEUED"), 1L, Long::sum);
+            byBatch.computeIfAbsent(c.batchPk(), k -> new java.util.ArrayList<>())
+                    .add(c);
         }
-        deltas.merge(new CountKey(RequestStatus.INITIATED.name(), "QUEUED"), (long) claimed.size(), Long::sum);
-        counters.add(batchPk, deltas);
-        return claimed;
+        counters.addAll(deltas);
+        return byBatch;
     }
 
     @Transactional

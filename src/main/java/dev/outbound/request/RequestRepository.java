@@ -218,21 +218,54 @@ class RequestRepository {
         if (zones != null) {
             spec = spec.param("zones", zones);
         }
-        return spec.query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    int attempt = rs.getInt("attempt_count");
-                    oldChannel.put(id, rs.getString("old_channel_status"));
-                    return new ClaimedRequest(
-                            id,
-                            batchPk,
-                            rs.getString("reference_id"),
-                            rs.getString("target"),
-                            rs.getString("request_variables"),
-                            attempt,
-                            id + "-" + attempt,
-                            rs.getString("time_zone"));
-                })
+        return spec.query((rs, n) -> claimed(rs, batchPk, oldChannel)).list();
+    }
+
+    /**
+     * Claims for several batches without zone limits, in one statement where the store can; the
+     * pairs are numbers this code made, so they are written into the statement as a VALUES list.
+     */
+    List<ClaimedRequest> claimMany(
+            List<ClaimWant> wants, Instant now, String node, Instant leaseUntil, Map<Long, String> oldChannel) {
+        var wanted = new StringBuilder();
+        for (ClaimWant w : wants) {
+            wanted.append(wanted.isEmpty() ? "" : ", ")
+                    .append('(')
+                    .append(w.batchPk())
+                    .append(", ")
+                    .append(w.limit())
+                    .append(')');
+        }
+        String sql = wants.size() > 1 ? dialect.claimManySql(wanted.toString()) : null;
+        if (sql == null) {
+            var claimed = new java.util.ArrayList<ClaimedRequest>();
+            for (ClaimWant w : wants) {
+                claimed.addAll(claim(w.batchPk(), w.limit(), now, node, leaseUntil, w.zones(), oldChannel));
+            }
+            return claimed;
+        }
+        return jdbc.sql(sql)
+                .param("now", Instants.toDb(now))
+                .param("node", node)
+                .param("leaseUntil", Instants.toDb(leaseUntil))
+                .query((rs, n) -> claimed(rs, rs.getLong("batch_pk"), oldChannel))
                 .list();
+    }
+
+    private static ClaimedRequest claimed(ResultSet rs, long batchPk, Map<Long, String> oldChannel)
+            throws SQLException {
+        long id = rs.getLong("id");
+        int attempt = rs.getInt("attempt_count");
+        oldChannel.put(id, rs.getString("old_channel_status"));
+        return new ClaimedRequest(
+                id,
+                batchPk,
+                rs.getString("reference_id"),
+                rs.getString("target"),
+                rs.getString("request_variables"),
+                attempt,
+                id + "-" + attempt,
+                rs.getString("time_zone"));
     }
 
     List<String> pendingZoneSets(long batchPk) {

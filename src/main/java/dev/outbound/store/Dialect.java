@@ -41,6 +41,14 @@ public interface Dialect {
      */
     String claimSql(String extra);
 
+    /**
+     * Claims like {@link #claimSql} for several batches in one statement, or null when this store
+     * claims batch by batch. {@code wanted} is a {@code VALUES} list of {@code (batch_pk, limit)}
+     * pairs; the rows come back with their {@code batch_pk}. Parameters: now, node, leaseUntil.
+     */
+    @Nullable
+    String claimManySql(String wanted);
+
     /** Row-lock clause for a subquery that should pass over rows other transactions hold. */
     String lockSkippingLocked();
 

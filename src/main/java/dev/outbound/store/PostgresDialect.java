@@ -79,6 +79,29 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String claimManySql(String wanted) {
+        // Each batch's due rows are picked by their own LIMIT in a LATERAL subquery; the rows are
+        // locked (skipping those another node holds) and updated exactly as picked.
+        return """
+                WITH wanted (batch_pk, n) AS (VALUES %s),
+                picked AS MATERIALIZED (
+                    SELECT p.id, p.channel_manager_status AS old_channel_status FROM wanted w
+                    CROSS JOIN LATERAL (
+                        SELECT id, channel_manager_status FROM request
+                        WHERE batch_pk = w.batch_pk AND status = 'PENDING' AND due_at <= :now
+                        ORDER BY due_at, id LIMIT w.n FOR UPDATE SKIP LOCKED
+                    ) p
+                )
+                UPDATE request r SET status = 'INITIATED', channel_manager_status = 'QUEUED',
+                       attempt_count = r.attempt_count + 1, sent_at = :now, lease_owner = :node,
+                       lease_until = :leaseUntil, updated_at = :now
+                FROM picked WHERE r.id = picked.id
+                RETURNING r.id, r.batch_pk, r.reference_id, r.target, r.request_variables, r.attempt_count,
+                          r.time_zone, picked.old_channel_status
+                """.formatted(wanted);
+    }
+
+    @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";

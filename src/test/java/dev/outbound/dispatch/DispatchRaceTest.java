@@ -3,6 +3,7 @@ package dev.outbound.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.outbound.request.ClaimWant;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.testing.Api;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
@@ -106,8 +108,50 @@ class DispatchRaceTest {
     }
 
     @Test
+    void claims_across_several_batches_take_each_request_once_and_never_more_than_a_batch_asked_for() throws Exception {
+        var wants = new ArrayList<ClaimWant>();
+        for (int b = 0; b < 5; b++) {
+            wants.add(new ClaimWant(batchWith(60), 3 + b, null));
+        }
+        var claimed = new ConcurrentLinkedQueue<Long>();
+        var overLimit = new ConcurrentLinkedQueue<String>();
+        var barrier = new CyclicBarrier(4);
+        var pool = Executors.newFixedThreadPool(4);
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int n = 0; n < 4; n++) {
+            String node = "node-" + n;
+            tasks.add(() -> {
+                barrier.await();
+                Map<Long, List<ClaimedRequest>> got;
+                do {
+                    got = lifecycle.claimAll(wants, node, clock.instant().plusSeconds(60));
+                    for (ClaimWant w : wants) {
+                        int n2 = got.getOrDefault(w.batchPk(), List.of()).size();
+                        if (n2 > w.limit()) {
+                            overLimit.add(w.batchPk() + ": " + n2 + " > " + w.limit());
+                        }
+                    }
+                    got.values().forEach(list -> list.forEach(c -> claimed.add(c.id())));
+                } while (!got.isEmpty());
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(tasks)) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(overLimit).isEmpty();
+        assertThat(claimed).hasSize(300);
+        assertThat(new HashSet<>(claimed)).hasSize(300);
+        for (ClaimWant w : wants) {
+            assertThat(count("SELECT COUNT(*) FROM request WHERE batch_pk = :pk AND status = 'INITIATED'", w.batchPk()))
+                    .isEqualTo(60);
+        }
+    }
+
+    @Test
     void three_dispatchers_ticking_together_attempt_every_request_exactly_once() throws Exception {
-        long batchPk = batchWith(120);
+        List<Long> batchPks = List.of(batchWith(120), batchWith(120), batchWith(120));
         var pool = Executors.newFixedThreadPool(3);
         for (int second = 0; second < 200; second++) {
             var ticks = new ArrayList<Callable<Integer>>();
@@ -121,19 +165,19 @@ class DispatchRaceTest {
         }
         pool.shutdown();
         dispatcher.tick();
-        assertThat(count("SELECT COUNT(*) FROM request WHERE batch_pk = :pk", batchPk))
-                .isEqualTo(120);
-        assertThat(count("SELECT SUM(attempt_count) FROM request WHERE batch_pk = :pk", batchPk))
-                .isEqualTo(120);
-        assertThat(count(
-                        "SELECT COUNT(*) FROM request WHERE batch_pk = :pk AND status IN ('COMPLETED', 'FAILED')",
-                        batchPk))
-                .isEqualTo(120);
-        assertThat(jdbc.sql(
-                                "SELECT COUNT(*) FROM request_attempt a JOIN request r ON r.id = a.request_id WHERE r.batch_pk = :pk")
-                        .param("pk", batchPk)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(120);
+        for (long batchPk : batchPks) {
+            assertThat(count("SELECT COUNT(*) FROM request WHERE batch_pk = :pk", batchPk))
+                    .isEqualTo(120);
+            assertThat(count("SELECT SUM(attempt_count) FROM request WHERE batch_pk = :pk", batchPk))
+                    .isEqualTo(120);
+            assertThat(count(
+                            "SELECT COUNT(*) FROM request WHERE batch_pk = :pk AND status IN ('COMPLETED', 'FAILED')",
+                            batchPk))
+                    .isEqualTo(120);
+            assertThat(count(
+                            "SELECT COUNT(*) FROM request_attempt a JOIN request r ON r.id = a.request_id WHERE r.batch_pk = :pk",
+                            batchPk))
+                    .isEqualTo(120);
+        }
     }
 }

@@ -1,0 +1,101 @@
+package dev.outbound.dispatch;
+
+import dev.outbound.batch.AllowanceTake;
+import dev.outbound.batch.BatchDispatch;
+import dev.outbound.request.ClaimWant;
+import dev.outbound.request.ClaimedRequest;
+import dev.outbound.request.RequestLifecycle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Step 2 of a tick: takes the allowance of several batches and claims their due requests in one
+ * transaction, committed before any channel is called. The allowance compare-and-sets and the
+ * claims are each one round trip whatever the number of batches, which is what lets one node
+ * keep thousands of batches on pace.
+ */
+@Component
+class ClaimStep {
+    private final BatchDispatch batches;
+    private final RequestLifecycle lifecycle;
+    private final DailyCapRepository caps;
+    private final NodeName node;
+    private final DispatchProperties properties;
+    private final DispatchMetrics metrics;
+    private final TransactionTemplate transactions;
+
+    ClaimStep(
+            BatchDispatch batches,
+            RequestLifecycle lifecycle,
+            DailyCapRepository caps,
+            NodeName node,
+            DispatchProperties properties,
+            DispatchMetrics metrics,
+            TransactionTemplate transactions) {
+        this.batches = batches;
+        this.lifecycle = lifecycle;
+        this.caps = caps;
+        this.node = node;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.transactions = transactions;
+    }
+
+    /** A grant and the requests it claimed (none when another node took the slots first). */
+    record Claim(Grant grant, List<ClaimedRequest> requests) {}
+
+    List<Claim> claim(List<Grant> grants, Instant now) {
+        if (grants.isEmpty()) {
+            return List.of();
+        }
+        var byPk = new HashMap<Long, Grant>();
+        grants.forEach(g -> byPk.put(g.batch().pk(), g));
+        long start = System.nanoTime();
+        Map<Long, List<ClaimedRequest>> claimed;
+        try {
+            claimed = transactions.execute(status -> take(grants, byPk, now));
+        } catch (RuntimeException e) {
+            grants.forEach(g -> release(g, 0));
+            throw e;
+        }
+        metrics.claimTook(Duration.ofNanos(System.nanoTime() - start));
+        var claims = new ArrayList<Claim>();
+        for (Grant g : grants) {
+            List<ClaimedRequest> got =
+                    claimed == null ? List.of() : claimed.getOrDefault(g.batch().pk(), List.of());
+            release(g, got.size());
+            if (!got.isEmpty()) {
+                batches.activate(g.batch());
+                metrics.attempted(got.size());
+                claims.add(new Claim(g, got));
+            }
+        }
+        return claims;
+    }
+
+    private Map<Long, List<ClaimedRequest>> take(List<Grant> grants, Map<Long, Grant> byPk, Instant now) {
+        var bids =
+                grants.stream().map(g -> new AllowanceTake(g.batch(), g.next())).toList();
+        var wants = new ArrayList<ClaimWant>();
+        for (AllowanceTake won : batches.takeAllowances(bids)) {
+            Grant g = byPk.get(won.batch().pk());
+            if (g != null) {
+                wants.add(new ClaimWant(g.batch().pk(), g.slots(), g.zones()));
+            }
+        }
+        return wants.isEmpty() ? Map.of() : lifecycle.claimAll(wants, node.get(), now.plus(properties.lease()));
+    }
+
+    /** Gives back daily-cap reservations the claim did not use. */
+    private void release(Grant g, int used) {
+        if (g.capDay() != null && g.slots() > used) {
+            caps.release(g.rules().id(), g.capDay(), g.slots() - used);
+        }
+    }
+}
