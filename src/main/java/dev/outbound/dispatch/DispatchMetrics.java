@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dispatcher metrics, served at /actuator/prometheus: attempts started, outcomes by kind and
- * channel status, claim latency, and how far the most-behind batch lags its schedule.
+ * channel status, tick and claim latency, and how far a batch lagged its schedule when last served.
  */
 @Component
 class DispatchMetrics {
@@ -17,6 +17,7 @@ class DispatchMetrics {
     private final Counter attempts;
     private final Timer claims;
     private final Counter slowRecords;
+    private final Timer ticks;
     private final AtomicLong lagMillis = new AtomicLong();
 
     DispatchMetrics(MeterRegistry registry) {
@@ -26,6 +27,9 @@ class DispatchMetrics {
                 .register(registry);
         this.claims = Timer.builder("outbound.dispatch.claim")
                 .description("Time to claim a batch's due requests")
+                .register(registry);
+        this.ticks = Timer.builder("outbound.dispatch.tick")
+                .description("Time one dispatcher tick took, from polling channels to recording outcomes")
                 .register(registry);
         this.slowRecords = Counter.builder("outbound.dispatch.record.fallbacks")
                 .description("Chunks of channel events that had to be recorded one event at a time")
@@ -39,6 +43,10 @@ class DispatchMetrics {
 
     void claimTook(Duration d) {
         claims.record(d);
+    }
+
+    void tickTook(Duration d) {
+        ticks.record(d);
     }
 
     void recordedOneByOne() {

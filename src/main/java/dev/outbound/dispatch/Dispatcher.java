@@ -62,6 +62,7 @@ public class Dispatcher {
 
     /** Runs one tick; answers the number of attempts started. */
     public int tick() {
+        long start = System.nanoTime();
         Instant now = clock.instant();
         channels.poll(now);
         recorder.drain();
@@ -86,6 +87,7 @@ public class Dispatcher {
             started += join(f);
         }
         recorder.drain();
+        metrics.tickTook(Duration.ofNanos(System.nanoTime() - start));
         return started;
     }
 
