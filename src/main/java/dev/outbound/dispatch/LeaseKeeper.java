@@ -2,12 +2,13 @@ package dev.outbound.dispatch;
 
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.RequestStatus;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Step 5: renews this node's leases on everything in flight, and takes back claims whose lease
+ * Step 5: renews this node's leases on what it has in flight once they are half spent, and takes back claims whose lease
  * ran out (their node stopped renewing: it died). A lost claim that never connected is voided and
  * waits again; one that had reached the person is recorded as completed. Asking the provider
  * what really happened is the providers' reconciliation; the simulator dies with its node.
@@ -31,7 +32,8 @@ class LeaseKeeper {
     }
 
     int run(Instant now) {
-        lifecycle.renewLeases(node.get(), now.plus(properties.lease()));
+        Duration lease = properties.lease();
+        lifecycle.renewLeases(node.get(), now.plus(lease), now.plus(lease.dividedBy(2)));
         int reclaimed = 0;
         for (long id : lifecycle.expiredLeases(100)) {
             Boolean done = transactions.execute(status -> reclaim(id, now));

@@ -257,10 +257,10 @@ public class RequestLifecycle {
         counters.addAll(buffer);
     }
 
-    /** Extends this node's leases on everything it has in flight. */
+    /** Extends to {@code until} this node's leases in flight that run out before {@code renewBefore}. */
     @Transactional
-    public int renewLeases(String node, Instant until) {
-        return requests.renewLeases(node, until);
+    public int renewLeases(String node, Instant until, Instant renewBefore) {
+        return requests.renewLeases(node, until, renewBefore);
     }
 
     public List<Long> expiredLeases(int limit) {

@@ -85,11 +85,14 @@ class RequestRepository {
                    due_at = :dueAt, lease_owner = NULL, lease_until = NULL, updated_at = :now
             WHERE id = :id AND status = 'INITIATED' AND attempt_count = :attemptNo
             """;
-    // Rows being recorded right now are skipped: their lease is renewed on the next tick, and
+    // Only leases past half their life are renewed, so a node with thousands of calls in flight
+    // does not rewrite them all on every tick. Rows being recorded right now are skipped: their lease is renewed on the
+    // next tick, and
     // waiting for them could deadlock with a recorder holding other locks.
     private static final String RENEW = """
             UPDATE request SET lease_until = :until
-            WHERE id IN (SELECT id FROM request WHERE lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
+            WHERE id IN (SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED')
+                           AND lease_until < :renewBefore AND lease_owner = :node
                          ORDER BY id%s)
             """;
     private static final String EXPIRED_LEASES = """
@@ -368,9 +371,10 @@ class RequestRepository {
                 == 1;
     }
 
-    int renewLeases(String node, Instant until) {
+    int renewLeases(String node, Instant until, Instant renewBefore) {
         return jdbc.sql(RENEW.formatted(dialect.lockSkippingLocked()))
                 .param("node", node)
+                .param("renewBefore", Instants.toDb(renewBefore))
                 .param("until", Instants.toDb(until))
                 .update();
     }
