@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Dispatch benchmark: BATCHES batches at 3600/h each, all active at once, on one node with
-PostgreSQL and the simulator at talk time 0. Measures for WINDOW seconds after a warm-up:
-achieved attempts per second, each batch's deviation from its rate, claim latency and CPU.
+"""Dispatch benchmark: BATCHES batches at 3600/h each, all active at once, on one or more nodes
+sharing PostgreSQL, with the simulator at talk time 0. Measures for WINDOW seconds after a
+warm-up: achieved attempts per second, each batch's deviation from its rate, claim latency and
+CPU (summed over the nodes).
 
-usage: dispatch.py PORT KEY PID BATCHES ROWS_PER_BATCH WINDOW_SECONDS DATABASE
+usage: dispatch.py PORTS KEY PIDS BATCHES ROWS_PER_BATCH WINDOW_SECONDS DATABASE
+       (PORTS and PIDS comma-separated, one per node; the API calls go to the first)
 """
 import http.client
 import json
@@ -12,7 +14,9 @@ import sys
 import time
 import uuid
 
-port, key, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+ports = [int(p) for p in sys.argv[1].split(",")]
+key, pids = sys.argv[2], [int(p) for p in sys.argv[3].split(",")]
+port = ports[0]
 batches, rows, window, db = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
 conn = http.client.HTTPConnection("127.0.0.1", port)
 
@@ -35,8 +39,11 @@ def psql(sql):
 
 
 def cpu_seconds():
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / 100.0  # utime + stime in clock ticks (100/s)
+    total = 0.0
+    for pid in pids:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / 100.0  # utime + stime in clock ticks (100/s)
+    return total
 
 
 def metric(text, name):
@@ -64,10 +71,14 @@ print(f"setup: {batches} batches x {rows} rows in {time.time() - start:.1f}s", f
 psql("UPDATE batch SET paused = false")
 time.sleep(10)  # warm-up: the loop reaches its steady state
 def prometheus():
-    # A fresh connection: the server closes one idle for as long as the measuring window.
-    c = http.client.HTTPConnection("127.0.0.1", port)
-    c.request("GET", "/actuator/prometheus")
-    return c.getresponse().read().decode()
+    # Fresh connections: a server closes one idle for as long as the measuring window. The
+    # nodes' texts are joined, so counters and sums add up over the nodes.
+    texts = []
+    for p in ports:
+        c = http.client.HTTPConnection("127.0.0.1", p)
+        c.request("GET", "/actuator/prometheus")
+        texts.append(c.getresponse().read().decode())
+    return "\n".join(texts)
 
 
 before = prometheus()
@@ -91,9 +102,9 @@ claims = metric(after, "outbound_dispatch_claim_seconds_count") - metric(before,
 claim_time = metric(after, "outbound_dispatch_claim_seconds_sum") - metric(before, "outbound_dispatch_claim_seconds_sum")
 ticks = metric(after, "outbound_dispatch_tick_seconds_count") - metric(before, "outbound_dispatch_tick_seconds_count")
 tick_time = metric(after, "outbound_dispatch_tick_seconds_sum") - metric(before, "outbound_dispatch_tick_seconds_sum")
-lag = metric(after, "outbound_dispatch_lag_seconds")
+lag = metric(after, "outbound_dispatch_lag_seconds") / len(ports)
 worst = max(abs(lo - expected), abs(hi - expected)) / expected * 100
-print(f"batches={count} window_s={window} attempts={total} attempts_per_s={total / window:.1f} "
+print(f"nodes={len(ports)} batches={count} window_s={window} attempts={total} attempts_per_s={total / window:.1f} "
       f"target_per_s={batches} per_batch_min={lo} per_batch_max={hi} expected_per_batch={expected} "
       f"worst_deviation_pct={worst:.1f} claim_mean_ms={(claim_time / claims * 1000) if claims else 0:.2f} "
       f"claims={int(claims)} tick_mean_ms={(tick_time / ticks * 1000) if ticks else 0:.1f} ticks={int(ticks)} "
