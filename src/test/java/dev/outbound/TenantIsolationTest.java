@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Another organization's ids answer 404 on every endpoint and change nothing. */
+/**
+ * Another organization's ids answer 404 on every endpoint and change nothing: the contract's 14
+ * operations and the extensions that take an id (api-keys, attempts, conversation).
+ */
 @StoreTest
 class TenantIsolationTest {
     @LocalServerPort
@@ -53,10 +56,47 @@ class TenantIsolationTest {
                         .path("total_count")
                         .asInt())
                 .isZero();
-        assertThat(stranger.post("/api/v1/outbound/batches", aBatchFor(campaignId))
-                        .status())
-                .isEqualTo(422);
+        var batch = stranger.post("/api/v1/outbound/batches", aBatchFor(campaignId));
+        assertThat(batch.status()).isEqualTo(422);
+        assertThat(batch.body()).contains("Campaign " + campaignId + " not found");
         assertThat(owner.get(path).body()).isEqualTo(before);
+    }
+
+    @Test
+    void list_searches_by_another_organizations_ids_find_nothing() {
+        String campaigns = owner.get("/api/v1/outbound/campaigns").body();
+        String batches = owner.get("/api/v1/outbound/batches").body();
+        for (String query : List.of(
+                "/api/v1/outbound/campaigns?search_fields=id&search_field_values=" + campaignId,
+                "/api/v1/outbound/batches?search_fields=campaign_id&search_field_values=" + campaignId,
+                "/api/v1/outbound/batches?search_fields=batch_id&search_field_values=" + batchId,
+                "/api/v1/outbound/batches?include_deleted=true")) {
+            var r = stranger.get(query);
+            assertThat(r.status()).as(query).isEqualTo(200);
+            assertThat(r.json().path("total_count").asInt()).as(query).isZero();
+            assertThat(r.json().path("items")).as(query).isEmpty();
+        }
+        long theirs = createCampaign(stranger);
+        assertThat(stranger.post("/api/v1/outbound/batches", aBatchFor(theirs)).status())
+                .isEqualTo(200);
+        assertThat(owner.get("/api/v1/outbound/campaigns").body()).isEqualTo(campaigns);
+        assertThat(owner.get("/api/v1/outbound/batches").body()).isEqualTo(batches);
+    }
+
+    @Test
+    void another_organizations_attempts_and_conversations_are_not_found_and_unchanged() {
+        String path = "/api/v1/outbound/batches/" + batchId + "/requests/ref-0";
+        String results =
+                owner.get("/api/v1/outbound/batches/" + batchId + "/results").body();
+        assertThat(owner.get(path + "/attempts").status()).isEqualTo(200);
+        assertThat(stranger.get(path + "/attempts").status()).isEqualTo(404);
+        var report = Map.of("session_id", 11, "conversation_id", 12, "insights_status", "done");
+        assertThat(stranger.post(path + "/conversation", report).status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/outbound/batches/" + batchId + "/results?reference_id=ref-0")
+                        .status())
+                .isEqualTo(404);
+        assertThat(owner.get("/api/v1/outbound/batches/" + batchId + "/results").body())
+                .isEqualTo(results);
     }
 
     @Test
@@ -111,9 +151,14 @@ class TenantIsolationTest {
     void keys_of_one_organization_cannot_be_revoked_by_another() {
         long ownerKeyId =
                 owner.get("/api/v1/outbound/api-keys").json().get(0).path("id").asLong();
+        String keys = owner.get("/api/v1/outbound/api-keys").body();
         assertThat(stranger.delete("/api/v1/outbound/api-keys/" + ownerKeyId).status())
                 .isEqualTo(404);
         assertThat(owner.get("/api/v1/outbound/api-keys").status()).isEqualTo(200);
+        assertThat(owner.get("/api/v1/outbound/api-keys").body()).isEqualTo(keys);
+        var theirs = stranger.get("/api/v1/outbound/api-keys").json();
+        assertThat(theirs).hasSize(1);
+        assertThat(theirs.get(0).path("id").asLong()).isNotEqualTo(ownerKeyId);
     }
 
     @Test

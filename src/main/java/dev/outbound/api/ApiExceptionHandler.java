@@ -60,6 +60,13 @@ class ApiExceptionHandler {
         return detail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Object> tooMany(TooManyRequests e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(Map.of("detail", String.valueOf(e.getMessage())));
+    }
+
     @ExceptionHandler(PayloadTooLarge.class)
     ResponseEntity<Object> tooLarge(PayloadTooLarge e) {
         return detail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());

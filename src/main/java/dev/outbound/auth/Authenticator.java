@@ -9,7 +9,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Authenticates every {@code /api/**} request before its handler runs (so uploads from unknown
- * callers are refused before they are read) and leaves the {@link Caller} on the request.
+ * callers are refused before they are read), applies the key's rate limit and leaves the
+ * {@link Caller} on the request.
  */
 @Component
 class Authenticator implements HandlerInterceptor {
@@ -17,9 +18,11 @@ class Authenticator implements HandlerInterceptor {
     static final String HEADER = "Syllable-API-Key";
 
     private final ApiKeyRepository keys;
+    private final KeyRateLimiter limiter;
 
-    Authenticator(ApiKeyRepository keys) {
+    Authenticator(ApiKeyRepository keys, KeyRateLimiter limiter) {
         this.keys = keys;
+        this.limiter = limiter;
     }
 
     @Override
@@ -29,6 +32,7 @@ class Authenticator implements HandlerInterceptor {
             throw new Unauthorized("Missing API key: send it in the Syllable-API-Key header");
         }
         Caller caller = keys.findActive(key).orElseThrow(() -> new Unauthorized("Invalid or revoked API key"));
+        limiter.acquire(caller.keyId());
         request.setAttribute(ATTRIBUTE, caller);
         return true;
     }

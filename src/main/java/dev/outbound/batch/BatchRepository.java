@@ -27,7 +27,7 @@ class BatchRepository {
     private static final Map<String, Column> COLUMNS = Map.of(
             "batch_id", new Column("batch_id", Match.CONTAINS),
             "campaign_id", new Column("campaign_id", Match.NUMBER),
-            "status", new Column("status", Match.EQUALS),
+            "status", new Column("status", Match.EQUALS, BatchStatus.NAMES),
             "expires_on", new Column("expires_on", Match.TIME),
             "last_updated_at", new Column("last_updated_at", Match.TIME));
 

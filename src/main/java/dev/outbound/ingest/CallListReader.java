@@ -42,7 +42,7 @@ final class CallListReader {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        var reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        var reader = new QuoteTracker(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowExtraFields(false)
@@ -65,6 +65,9 @@ final class CallListReader {
             }
             return rows;
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof InvalidUpload unbalanced) {
+                throw unbalanced;
+            }
             throw new InvalidUpload("Invalid file format: " + describe(e));
         } catch (UncheckedIOException e) {
             throw unreadable(java.util.Objects.requireNonNull(e.getCause()));

@@ -31,8 +31,15 @@ public final class ListSql {
         TIME
     }
 
-    /** A listable property: its SQL expression and how searches match it. */
-    public record Column(String sql, Match match) {}
+    /**
+     * A listable property: its SQL expression, how searches match it and, for an enumeration
+     * compared with {@link Match#EQUALS}, the values a search may name (empty: any).
+     */
+    public record Column(String sql, Match match, List<String> values) {
+        public Column(String sql, Match match) {
+            this(sql, match, List.of());
+        }
+    }
 
     /** WHERE conditions (each starting with AND), ORDER BY expression and their parameters. */
     public record Built(String conditions, String orderBy, Map<String, Object> params) {}
@@ -58,6 +65,12 @@ public final class ListSql {
                     params.put(p, "%" + escapeLike(s.value().toLowerCase(Locale.ROOT)) + "%");
                 }
                 case EQUALS -> {
+                    if (!c.values().isEmpty() && !c.values().contains(s.value())) {
+                        v.add(
+                                List.of("query", "search_field_values", s.index()),
+                                "Input should be " + JsonFields.quoteList(c.values()) + " to search " + s.field(),
+                                "enum");
+                    }
                     where.append(" AND ").append(c.sql()).append(" = :").append(p);
                     params.put(p, s.value());
                 }

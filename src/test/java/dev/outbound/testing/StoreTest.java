@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "outbound.bootstrap-api-key=" + Api.SUPERUSER_KEY,
             "outbound.bootstrap-user-email=" + Api.SUPERUSER_EMAIL,
             // API tests see batches as they leave them; dispatch tests run ticks themselves.
-            "outbound.dispatch.enabled=false"
+            "outbound.dispatch.enabled=false",
+            // Tests fire requests faster than any client should; RateLimitTest turns the limit on.
+            "outbound.api.rate-limit=0"
         })
 public @interface StoreTest {}

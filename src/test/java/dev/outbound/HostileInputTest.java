@@ -1,0 +1,331 @@
+package dev.outbound;
+
+import static dev.outbound.testing.Fixtures.aCallList;
+import static dev.outbound.testing.Fixtures.aMinimalCampaign;
+import static dev.outbound.testing.Fixtures.createBatch;
+import static dev.outbound.testing.Fixtures.createCampaign;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outbound.testing.Api;
+import dev.outbound.testing.StoreTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A corpus of malformed and hostile input: every case answers 4xx with a useful {@code detail},
+ * the service stays healthy, and nothing stored changes (no half-stored upload, no row written
+ * by a refused request).
+ */
+@StoreTest
+class HostileInputTest {
+    private static final String CAMPAIGNS = "/api/v1/outbound/campaigns";
+    private static final String BATCHES = "/api/v1/outbound/batches";
+    private static final String FORMULA = "=cmd|' /C calc'!A0";
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    long campaignId;
+    String batchId;
+    /** A batch with no call list yet: hostile uploads go here. */
+    String emptyBatchId;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.at(port);
+        campaignId = createCampaign(api);
+        batchId = createBatch(api, campaignId);
+        assertThat(api.upload(BATCHES + "/" + batchId + "/upload_batch", "a.csv", aCallList(3))
+                        .status())
+                .isEqualTo(200);
+        emptyBatchId = createBatch(api, campaignId);
+    }
+
+    static Stream<Arguments> hostileCallLists() {
+        var garbage = new byte[64 * 1024];
+        new Random(7).nextBytes(garbage);
+        String valid = "reference_id,target\nr1,+14155550123\n";
+        return Stream.of(
+                Arguments.of("zero bytes", new byte[0]),
+                Arguments.of("binary garbage", garbage),
+                Arguments.of("a NUL byte in a field", utf8("reference_id,target,name\nr1,+14155550123,a\0b\n")),
+                Arguments.of("NUL bytes only", new byte[4096]),
+                Arguments.of(
+                        "a 2 MB field",
+                        utf8("reference_id,target,name\nr1,+14155550123,\"" + "x".repeat(2 << 20) + "\"\n")),
+                Arguments.of("a 10 MB line of short fields", utf8("reference_id,target\n" + "a,".repeat(5 << 20))),
+                Arguments.of("a 10 MB header", utf8("x".repeat(10 << 20) + "\nr1,+14155550123\n")),
+                Arguments.of("UTF-16 with a BOM", valid.getBytes(StandardCharsets.UTF_16)),
+                Arguments.of("UTF-16LE without a BOM", valid.getBytes(StandardCharsets.UTF_16LE)),
+                Arguments.of(
+                        "Latin-1",
+                        "reference_id,target,name\nr1,+14155550123,José\n".getBytes(StandardCharsets.ISO_8859_1)),
+                Arguments.of("an unbalanced quote", utf8("reference_id,target,name\nr1,+14155550123,\"open\n")),
+                Arguments.of("a header only", utf8("reference_id,target,name\n")),
+                Arguments.of("no header", utf8("r1,+14155550123\nr2,+14155550124\n")),
+                Arguments.of("a header without target", utf8("reference_id,name\nr1,x\n")),
+                Arguments.of("a column named twice", utf8("reference_id,target,target\nr1,+14155550123,x\n")),
+                Arguments.of("a row with too many fields", utf8(valid + "r2,+14155550124,extra\n")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileCallLists")
+    void a_hostile_call_list_is_refused_with_a_reason_and_stores_no_row(String name, byte[] content) {
+        String before = snapshot();
+        var r = api.upload(BATCHES + "/" + emptyBatchId + "/upload_batch", "hostile.csv", content);
+        assertUseful4xx(name, r);
+        assertThat(snapshot()).as(name).isEqualTo(before);
+        assertThat(api.get(BATCHES + "/" + emptyBatchId).json().path("status_counts"))
+                .as(name)
+                .isEmpty();
+        assertHealthy();
+        var retry = api.upload(BATCHES + "/" + emptyBatchId + "/upload_batch", "good.csv", aCallList(2));
+        assertThat(retry.status()).as("a good file after " + name).isEqualTo(200);
+    }
+
+    @Test
+    void a_formula_in_a_call_list_is_stored_as_text_unchanged() {
+        String csv = "reference_id,target,name\nr1,+14155550123,\"" + FORMULA + "\"\nr2,+14155550124,@SUM(1+1)\n";
+        var r = api.upload(BATCHES + "/" + emptyBatchId + "/upload_batch", "formula.csv", csv);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode results = api.get(BATCHES + "/" + emptyBatchId + "/results").json();
+        assertThat(results.get(0).path("request_variables").path("name").asString())
+                .isEqualTo(FORMULA);
+        assertThat(results.get(1).path("request_variables").path("name").asString())
+                .isEqualTo("@SUM(1+1)");
+    }
+
+    static Stream<Arguments> hostileQueries() {
+        return Stream.of(
+                Arguments.of("limit beyond an int", "limit=99999999999999999999"),
+                Arguments.of("negative limit", "limit=-5"),
+                Arguments.of("negative page", "page=-1"),
+                Arguments.of("page that is no number", "page=1e3"),
+                Arguments.of("order_by with SQL", "order_by=" + enc("id; DROP TABLE batch; --")),
+                Arguments.of("unknown order_by", "order_by=password"),
+                Arguments.of("unknown direction", "order_by=created_at&order_by_direction=sideways"),
+                Arguments.of("search field with SQL", "search_fields=" + enc("1=1 OR") + "&search_field_values=x"),
+                Arguments.of("unpaired search", "search_fields=created_at"),
+                Arguments.of("unknown projection", "fields=secret"),
+                Arguments.of("a date that is no date", "start_datetime=" + enc("yesterday'--")),
+                Arguments.of("a NUL in a search value", "search_fields=status&search_field_values=%00"),
+                Arguments.of(
+                        "a NUL in a date", "search_fields=last_updated_at&search_field_values=" + enc("2026-01-01\0")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileQueries")
+    void a_hostile_list_query_is_refused_on_both_lists(String name, String query) {
+        String before = snapshot();
+        for (String list : List.of(CAMPAIGNS, BATCHES)) {
+            assertUseful4xx(name + " on " + list, api.get(list + "?" + query));
+        }
+        assertThat(snapshot()).isEqualTo(before);
+        assertHealthy();
+    }
+
+    @Test
+    void an_unknown_status_is_refused_where_statuses_are_filtered() {
+        assertUseful4xx("batch status", api.get(BATCHES + "?search_fields=status&search_field_values=EXPLODED"));
+        assertUseful4xx("result status", api.get(BATCHES + "/" + batchId + "/results?status=EXPLODED"));
+        assertHealthy();
+    }
+
+    @Test
+    void sql_and_nul_in_search_values_match_nothing_and_leak_nothing() {
+        String before = snapshot();
+        for (String value : List.of("' OR '1'='1", "%", "_", "\\", "x'); DROP TABLE batch; --")) {
+            var r = api.get(BATCHES + "?search_fields=batch_id&search_field_values=" + enc(value));
+            assertThat(r.status()).as(value).isEqualTo(200);
+            assertThat(r.json().path("total_count").asInt()).as(value).isZero();
+        }
+        var nul = api.get(BATCHES + "?search_fields=batch_id&search_field_values=%00");
+        assertThat(nul.status()).as(nul.body()).isIn(200, 422);
+        var page = api.get(BATCHES + "?page=2147483647&limit=1000");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.json().path("items")).isEmpty();
+        var huge = api.get(CAMPAIGNS + "?limit=2000000000");
+        assertThat(huge.status()).isEqualTo(200);
+        assertThat(huge.json().path("page_size").asInt()).isEqualTo(1000);
+        assertThat(snapshot()).isEqualTo(before);
+        assertHealthy();
+    }
+
+    static Stream<Arguments> hostileBodies() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        String deepField = "{\"campaign_name\":\"n\",\"campaign_variables\":" + "{\"a\":".repeat(5_000) + "1"
+                + "}".repeat(5_000) + "}";
+        byte[] invalidUtf8 = concat(utf8("{\"campaign_name\":\""), new byte[] {(byte) 0xC3, (byte) 0x28}, utf8("\"}"));
+        byte[] utf16 = "{\"campaign_name\":\"x\"}".getBytes(StandardCharsets.UTF_16);
+        return Stream.of(
+                Arguments.of("a 2 MB JSON body", "POST", CAMPAIGNS, "application/json", hugeJson()),
+                Arguments.of("JSON nested 100,000 deep", "POST", CAMPAIGNS, "application/json", utf8(deep)),
+                Arguments.of("a field nested 5,000 deep", "POST", CAMPAIGNS, "application/json", utf8(deepField)),
+                Arguments.of("invalid UTF-8", "POST", CAMPAIGNS, "application/json", invalidUtf8),
+                Arguments.of("UTF-16 JSON", "POST", CAMPAIGNS, "application/json", utf16),
+                Arguments.of("JSON sent as text/plain", "POST", CAMPAIGNS, "text/plain", json(aMinimalCampaign())),
+                Arguments.of("XML", "POST", CAMPAIGNS, "application/xml", utf8("<campaign/>")),
+                Arguments.of("a form", "POST", BATCHES, "application/x-www-form-urlencoded", utf8("batch_id=x")),
+                Arguments.of("no content type", "POST", BATCHES, null, utf8("{\"batch_id\":\"x\"}")),
+                Arguments.of("a JSON array", "POST", CAMPAIGNS, "application/json", utf8("[1,2,3]")),
+                Arguments.of("JSON null", "POST", BATCHES, "application/json", utf8("null")),
+                Arguments.of("a bare string", "POST", BATCHES, "application/json", utf8("\"batch\"")),
+                Arguments.of("trailing garbage", "POST", CAMPAIGNS, "application/json", utf8("{}}}}")),
+                Arguments.of("a NUL in a name", "POST", CAMPAIGNS, "application/json", campaignNamed("a\0b")),
+                Arguments.of(
+                        "a 100,000-char name",
+                        "POST",
+                        CAMPAIGNS,
+                        "application/json",
+                        campaignNamed("n".repeat(100_000))),
+                Arguments.of(
+                        "a rate beyond a long",
+                        "POST",
+                        CAMPAIGNS,
+                        "application/json",
+                        campaignWith("hourly_rate", "1e400")),
+                Arguments.of(
+                        "a rate beyond an int",
+                        "POST",
+                        CAMPAIGNS,
+                        "application/json",
+                        campaignWith("hourly_rate", "99999999999999999999")),
+                Arguments.of(
+                        "a negative retry count",
+                        "POST",
+                        CAMPAIGNS,
+                        "application/json",
+                        campaignWith("retry_count", "-1")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileBodies")
+    void a_hostile_body_is_refused(String name, String method, String path, @Nullable String type, byte[] body) {
+        String before = snapshot();
+        assertUseful4xx(name, api.send(method, path, type, body));
+        assertThat(snapshot()).as(name).isEqualTo(before);
+        assertHealthy();
+    }
+
+    @Test
+    void nul_bytes_and_huge_ids_in_batch_bodies_and_paths_are_refused() throws Exception {
+        String before = snapshot();
+        var nulBatch = Map.of("batch_id", "a\0b", "campaign_id", campaignId);
+        assertUseful4xx("NUL batch id", api.post(BATCHES, nulBatch));
+        var longBatch = Map.of("batch_id", "b".repeat(100_000), "campaign_id", campaignId);
+        assertUseful4xx("long batch id", api.post(BATCHES, longBatch));
+        var nulRequest = Map.of("reference_id", "r\0", "target", "+14155550123", "request_variables", Map.of());
+        assertUseful4xx("NUL reference id", api.post(BATCHES + "/" + batchId + "/requests", nulRequest));
+        var nulVariable =
+                Map.of("reference_id", "r9", "target", "+14155550123", "request_variables", Map.of("v", "\0"));
+        assertUseful4xx("NUL variable", api.post(BATCHES + "/" + batchId + "/requests", nulVariable));
+        assertUseful4xx("NUL delete reason", api.deleteForm(BATCHES + "/" + batchId, Map.of("delete_reason", "\0")));
+        assertUseful4xx("NUL removal", api.post(BATCHES + "/" + batchId + "/remove-requests", List.of("\0")));
+        assertThat(rawStatus(BATCHES + "/a%00b")).isEqualTo(400);
+        assertUseful4xx("NUL in results filter", api.get(BATCHES + "/" + batchId + "/results?reference_id=%00"));
+        assertUseful4xx("huge campaign id", api.get(CAMPAIGNS + "/99999999999999999999"));
+        assertUseful4xx("negative campaign id", api.get(CAMPAIGNS + "/-1"));
+        assertThat(snapshot()).isEqualTo(before);
+        assertHealthy();
+    }
+
+    /** Lists, counts and results of everything stored, excluding the batch hostile uploads target. */
+    private String snapshot() {
+        var parts = new ArrayList<String>();
+        parts.add(api.get(CAMPAIGNS + "?limit=1000").body());
+        JsonNode batches = api.get(BATCHES + "?limit=1000&include_deleted=true").json();
+        parts.add(String.valueOf(batches.path("total_count").asInt()));
+        for (JsonNode b : batches.path("items")) {
+            String id = b.path("batch_id").asString();
+            if (!id.equals(emptyBatchId)) {
+                parts.add(b.toString());
+                parts.add(api.get(BATCHES + "/" + id).body());
+                parts.add(api.get(BATCHES + "/" + id + "/results").body());
+            }
+        }
+        return String.join("\n", parts);
+    }
+
+    /** Tomcat refuses an encoded NUL in the path before the application, with its own HTML body. */
+    private int rawStatus(String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Syllable-API-Key", Api.SUPERUSER_KEY)
+                .build();
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
+    }
+
+    private void assertHealthy() {
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    private static void assertUseful4xx(String name, Api.Response r) {
+        assertThat(r.status()).as(name + ": " + abbreviate(r.body())).isBetween(400, 499);
+        JsonNode detail = r.json().path("detail");
+        String text = detail.isString()
+                ? detail.asString()
+                : detail.path(0).path("msg").asString();
+        assertThat(text).as(name + ": " + abbreviate(r.body())).isNotBlank();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    private static byte[] hugeJson() {
+        var body = aMinimalCampaign();
+        body.put("campaign_variables", Map.of("blob", "x".repeat(2 << 20)));
+        return json(body);
+    }
+
+    private static byte[] campaignNamed(String name) {
+        var body = aMinimalCampaign();
+        body.put("campaign_name", name);
+        return json(body);
+    }
+
+    private static byte[] campaignWith(String field, String rawNumber) {
+        String body = new String(json(aMinimalCampaign()), StandardCharsets.UTF_8);
+        return utf8("{\"" + field + "\":" + rawNumber + "," + body.substring(1));
+    }
+
+    private static byte[] json(Object body) {
+        return Api.json().writeValueAsBytes(body);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int n = Arrays.stream(parts).mapToInt(p -> p.length).sum();
+        var out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}
