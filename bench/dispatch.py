@@ -110,4 +110,4 @@ print(f"nodes={len(ports)} batches={count} window_s={elapsed:.2f} attempts={tota
       f"target_per_s={batches} per_batch_min={lo} per_batch_max={hi} expected_per_batch={expected:.2f} "
       f"worst_deviation_pct={worst:.1f} claim_mean_ms={(claim_time / claims * 1000) if claims else 0:.2f} "
       f"claims={int(claims)} tick_mean_ms={(tick_time / ticks * 1000) if ticks else 0:.1f} ticks={int(ticks)} "
-      f"last_lag_s={lag:.3f} cpu_cores_used={(cpu1 - cpu0) / window:.2f}")
+      f"last_lag_s={lag:.3f} cpu_cores_used={(cpu1 - cpu0) / elapsed:.2f}")
