@@ -27,6 +27,7 @@ public class Requests {
     private static final int IN_CHUNK = 1000;
     private final RequestRepository requests;
     private final StatusCountRepository counters;
+    private final AttemptRepository attempts;
     private final Targets targets;
     private final Dialect dialect;
     private final DataSource dataSource;
@@ -35,12 +36,14 @@ public class Requests {
     Requests(
             RequestRepository requests,
             StatusCountRepository counters,
+            AttemptRepository attempts,
             Targets targets,
             Dialect dialect,
             DataSource dataSource,
             Clock clock) {
         this.requests = requests;
         this.counters = counters;
+        this.attempts = attempts;
         this.targets = targets;
         this.dialect = dialect;
         this.dataSource = dataSource;
@@ -130,6 +133,12 @@ public class Requests {
 
     public StatusCounts counts(long batchPk) {
         return StatusCounts.from(counters.read(batchPk));
+    }
+
+    /** Attempts started per hour (UTC), oldest first; hours without attempts are left out. */
+    @Transactional(readOnly = true)
+    public List<HourCount> attemptsPerHour(long batchPk) {
+        return attempts.perHour(batchPk);
     }
 
     /** Streams results in insertion order; call inside a (read-only) transaction for cursor fetches. */
