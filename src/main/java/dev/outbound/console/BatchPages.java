@@ -5,6 +5,7 @@ import dev.outbound.auth.Caller;
 import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchDocuments;
 import dev.outbound.batch.Batches;
+import dev.outbound.campaign.CampaignDocuments;
 import dev.outbound.request.RequestStatus;
 import dev.outbound.request.Requests;
 import dev.outbound.request.ResultFilter;
@@ -23,16 +24,24 @@ import tools.jackson.databind.node.ObjectNode;
 /** A batch: its state and controls, live counts and charts, and its results. */
 @Controller
 class BatchPages {
-    static final int RESULTS_PAGE = 50;
+    static final int RESULTS_PAGE = 25;
 
     private final BatchDocuments documents;
+    private final CampaignDocuments campaigns;
     private final Batches batches;
     private final Requests requests;
     private final LiveCounts live;
     private final JsonMapper json;
 
-    BatchPages(BatchDocuments documents, Batches batches, Requests requests, LiveCounts live, JsonMapper json) {
+    BatchPages(
+            BatchDocuments documents,
+            CampaignDocuments campaigns,
+            Batches batches,
+            Requests requests,
+            LiveCounts live,
+            JsonMapper json) {
         this.documents = documents;
+        this.campaigns = campaigns;
         this.batches = batches;
         this.requests = requests;
         this.live = live;
@@ -52,6 +61,9 @@ class BatchPages {
         var filter = new ResultFilter(referenceId.isBlank() ? null : referenceId.strip(), wanted, null);
         int p = Math.max(page, 0);
         model.addAttribute("b", Pages.map(json, documents.details(caller, batchId)));
+        model.addAttribute(
+                "campaignName",
+                campaigns.get(caller, batch.campaignId()).path("campaign_name").asString());
         model.addAttribute("live", live.of(batch));
         model.addAttribute("results", requests.resultPage(batch.pk(), filter, (long) p * RESULTS_PAGE, RESULTS_PAGE));
         model.addAttribute("page", p);

@@ -3,7 +3,7 @@
   "use strict";
   var COLORS = {
     PENDING: "#f79009", DUPLICATE: "#98a2b3", INITIATED: "#2e90fa", CONNECTED: "#1849a9",
-    COMPLETED: "#12b76a", FAILED: "#d92d20", CANCELED: "#7a271a", INVALID: "#f04438", SKIPPED: "#667085"
+    COMPLETED: "#12b76a", FAILED: "#d92d20", CANCELED: "#6941c6", INVALID: "#f38744", SKIPPED: "#667085"
   };
   var charts = {};
 
