@@ -60,6 +60,7 @@ class LiveCounts {
                 counts.byStatus(),
                 counts.detailed(),
                 hours,
-                json.writeValueAsString(chart));
+                // Inlined in a script element: no "<" may end it early.
+                json.writeValueAsString(chart).replace("<", "\\u003c"));
     }
 }

@@ -37,11 +37,11 @@ class AttemptRepository {
     // Truncation to the hour is the same in both stores (H2 has DATE_TRUNC too); the stores keep
     // UTC offsets, so hours are UTC hours.
     private static final String PER_HOUR = """
-            SELECT DATE_TRUNC('hour', a.started_at) AS hour, COUNT(*) AS n
+            SELECT DATE_TRUNC('hour', a.started_at) AS started_hour, COUNT(*) AS n
             FROM request_attempt a JOIN request r ON r.id = a.request_id
             WHERE r.batch_pk = :batchPk
             GROUP BY DATE_TRUNC('hour', a.started_at)
-            ORDER BY hour
+            ORDER BY started_hour
             """;
 
     private final JdbcClient jdbc;
@@ -114,7 +114,7 @@ class AttemptRepository {
     List<HourCount> perHour(long batchPk) {
         return jdbc.sql(PER_HOUR)
                 .param("batchPk", batchPk)
-                .query((rs, n) -> new HourCount(Instants.readRequired(rs, "hour"), rs.getLong("n")))
+                .query((rs, n) -> new HourCount(Instants.readRequired(rs, "started_hour"), rs.getLong("n")))
                 .list();
     }
 }

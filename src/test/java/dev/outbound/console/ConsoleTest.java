@@ -9,18 +9,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.outbound.dispatch.Dispatcher;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.Fixtures;
+import dev.outbound.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,7 +33,14 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The console's pages through MockMvc against the whole service. */
 @dev.outbound.testing.StoreTest
 @AutoConfigureMockMvc
+@Import(ConsoleClockConfig.class)
 class ConsoleTest {
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    MutableClock clock;
+
     @Autowired
     MockMvc mvc;
 
@@ -231,5 +243,58 @@ class ConsoleTest {
                         .startsWith("OUTBOUND_CONSOLE=")
                         .contains("HttpOnly")
                         .contains("SameSite=Lax"));
+    }
+
+    @Test
+    void the_live_part_shows_attempts_per_hour_as_the_dispatcher_works() throws Exception {
+        var api = Api.at(port);
+        clock.set(ConsoleClockConfig.START);
+        var campaign = Fixtures.aMinimalCampaign();
+        campaign.put("hourly_rate", 3600);
+        campaign.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
+        long campaignId = api.post("/api/v1/outbound/campaigns", campaign)
+                .json()
+                .path("id")
+                .asLong();
+        String batchId = Fixtures.createBatch(api, campaignId);
+        api.upload(
+                "/api/v1/outbound/batches/" + batchId + "/upload_batch",
+                "l.csv",
+                "reference_id,target\nh1,+14155550120\nh2,+14155550121\nh3,+14155550122\n");
+        for (int i = 0; i < 10; i++) {
+            dispatcher.tick();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        MockHttpSession session = signedIn();
+
+        mvc.perform(get("/console/batches/" + batchId + "/live").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("\"hours\":[\"11-30 12:00\"]")))
+                .andExpect(content().string(Matchers.containsString("\"attempts\":[3]")));
+    }
+
+    @Test
+    void a_batch_is_deleted_only_with_a_reason() throws Exception {
+        String batchId = Fixtures.createBatch(Api.at(port));
+        MockHttpSession session = signedIn();
+
+        mvc.perform(post("/console/batches/" + batchId + "/delete")
+                        .session(session)
+                        .param("_csrf", csrf(session)))
+                .andExpect(status().is(422))
+                .andExpect(content().string(Matchers.containsString("Give a reason for deleting the batch")));
+        mvc.perform(post("/console/batches/" + batchId + "/delete")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("delete_reason", "sent twice"))
+                .andExpect(redirectedUrl("/console/batches/" + batchId));
+        assertThat(Api.at(port)
+                        .get("/api/v1/outbound/batches/" + batchId)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("CANCELED");
+        mvc.perform(get("/console/batches/" + batchId).session(session))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("hx-trigger"))));
     }
 }
