@@ -6,6 +6,7 @@ import dev.outbound.request.AttemptView;
 import dev.outbound.request.RemovalResult;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.RequestStatus;
+import dev.outbound.request.ResultCsv;
 import dev.outbound.request.ResultFilter;
 import dev.outbound.request.ResultWriter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,12 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 class BatchRequestController {
     private final Batches batches;
     private final ResultWriter results;
+    private final ResultCsv csv;
     private final RequestLifecycle lifecycle;
     private final JsonMapper json;
 
-    BatchRequestController(Batches batches, ResultWriter results, RequestLifecycle lifecycle, JsonMapper json) {
+    BatchRequestController(
+            Batches batches, ResultWriter results, ResultCsv csv, RequestLifecycle lifecycle, JsonMapper json) {
         this.batches = batches;
         this.results = results;
+        this.csv = csv;
         this.lifecycle = lifecycle;
         this.json = json;
     }
@@ -105,6 +110,35 @@ class BatchRequestController {
             @RequestParam(name = "insights_status", required = false) @Nullable String insightsStatus,
             HttpServletResponse response)
             throws IOException {
+        var filter = filter(referenceId, status, insightsStatus);
+        Batch batch = batches.find(caller, batchId);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        results.writeJson(batch.pk(), filter, response.getOutputStream());
+    }
+
+    /**
+     * Extension: the same results as CSV, streamed, one column per request variable, for
+     * spreadsheets (formula-like cells are defused).
+     */
+    @GetMapping("/results.csv")
+    void resultsCsv(
+            Caller caller,
+            @PathVariable String batchId,
+            @RequestParam(name = "reference_id", required = false) @Nullable String referenceId,
+            @RequestParam(name = "status", required = false) @Nullable String status,
+            @RequestParam(name = "insights_status", required = false) @Nullable String insightsStatus,
+            HttpServletResponse response)
+            throws IOException {
+        var filter = filter(referenceId, status, insightsStatus);
+        Batch batch = batches.find(caller, batchId);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, BatchDownloads.disposition(batchId));
+        csv.write(batch.pk(), filter, response.getOutputStream());
+    }
+
+    /** The results filters, validated as the contract's query parameters. */
+    static ResultFilter filter(@Nullable String referenceId, @Nullable String status, @Nullable String insightsStatus) {
         RequestStatus parsed = null;
         if (status != null && !status.isBlank()) {
             parsed = RequestStatus.parse(status);
@@ -112,11 +146,7 @@ class BatchRequestController {
                 throw InvalidInput.of("Input should be one of " + RequestStatus.NAMES, "enum", "query", "status");
             }
         }
-        Batch batch = batches.find(caller, batchId);
-        var filter = new ResultFilter(blankToNull(referenceId), parsed, blankToNull(insightsStatus));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        results.writeJson(batch.pk(), filter, response.getOutputStream());
+        return new ResultFilter(blankToNull(referenceId), parsed, blankToNull(insightsStatus));
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -34,6 +34,16 @@ class AttemptRepository {
             ORDER BY r.ordinal, a.attempt_no
             """;
 
+    // Truncation to the hour is the same in both stores (H2 has DATE_TRUNC too); the stores keep
+    // UTC offsets, so hours are UTC hours.
+    private static final String PER_HOUR = """
+            SELECT DATE_TRUNC('hour', a.started_at) AS started_hour, COUNT(*) AS n
+            FROM request_attempt a JOIN request r ON r.id = a.request_id
+            WHERE r.batch_pk = :batchPk
+            GROUP BY DATE_TRUNC('hour', a.started_at)
+            ORDER BY started_hour
+            """;
+
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
 
@@ -121,6 +131,13 @@ class AttemptRepository {
                         rs.getString("channel_sid"),
                         rs.getString("channel_status"),
                         rs.getString("outcome")))
+                .list();
+    }
+
+    List<HourCount> perHour(long batchPk) {
+        return jdbc.sql(PER_HOUR)
+                .param("batchPk", batchPk)
+                .query((rs, n) -> new HourCount(Instants.readRequired(rs, "started_hour"), rs.getLong("n")))
                 .list();
     }
 }

@@ -27,6 +27,7 @@ public class Requests {
     private static final int IN_CHUNK = 1000;
     private final RequestRepository requests;
     private final StatusCountRepository counters;
+    private final AttemptRepository attempts;
     private final Targets targets;
     private final Dialect dialect;
     private final DataSource dataSource;
@@ -35,12 +36,14 @@ public class Requests {
     Requests(
             RequestRepository requests,
             StatusCountRepository counters,
+            AttemptRepository attempts,
             Targets targets,
             Dialect dialect,
             DataSource dataSource,
             Clock clock) {
         this.requests = requests;
         this.counters = counters;
+        this.attempts = attempts;
         this.targets = targets;
         this.dialect = dialect;
         this.dataSource = dataSource;
@@ -132,9 +135,29 @@ public class Requests {
         return StatusCounts.from(counters.read(batchPk));
     }
 
+    /** Attempts started per hour (UTC), oldest first; hours without attempts are left out. */
+    @Transactional(readOnly = true)
+    public List<HourCount> attemptsPerHour(long batchPk) {
+        return attempts.perHour(batchPk);
+    }
+
     /** Streams results in insertion order; call inside a (read-only) transaction for cursor fetches. */
     public void results(long batchPk, ResultFilter filter, Consumer<ResultRow> sink) {
         requests.results(batchPk, filter, sink);
+    }
+
+    /** One page of results in insertion order, read through a cursor so only the page is kept. */
+    @Transactional(readOnly = true)
+    public ResultPage resultPage(long batchPk, ResultFilter filter, long offset, int limit) {
+        var rows = new ArrayList<ResultRow>(limit);
+        long[] seen = {0};
+        requests.results(batchPk, filter, row -> {
+            if (seen[0] >= offset && rows.size() < limit) {
+                rows.add(row);
+            }
+            seen[0]++;
+        });
+        return new ResultPage(List.copyOf(rows), seen[0]);
     }
 
     /** Highest stored ordinal per reference id, for an upload to continue duplicate numbering. */

@@ -1,0 +1,139 @@
+package dev.outbound.console;
+
+import dev.outbound.api.InvalidInput;
+import dev.outbound.auth.Caller;
+import dev.outbound.batch.Batch;
+import dev.outbound.batch.BatchDocuments;
+import dev.outbound.batch.Batches;
+import dev.outbound.campaign.CampaignDocuments;
+import dev.outbound.request.RequestStatus;
+import dev.outbound.request.Requests;
+import dev.outbound.request.ResultFilter;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A batch: its state and controls, live counts and charts, and its results. */
+@Controller
+class BatchPages {
+    static final int RESULTS_PAGE = 25;
+
+    private final BatchDocuments documents;
+    private final CampaignDocuments campaigns;
+    private final Batches batches;
+    private final Requests requests;
+    private final LiveCounts live;
+    private final JsonMapper json;
+
+    BatchPages(
+            BatchDocuments documents,
+            CampaignDocuments campaigns,
+            Batches batches,
+            Requests requests,
+            LiveCounts live,
+            JsonMapper json) {
+        this.documents = documents;
+        this.campaigns = campaigns;
+        this.batches = batches;
+        this.requests = requests;
+        this.live = live;
+        this.json = json;
+    }
+
+    @GetMapping("/console/batches/{batchId}")
+    String show(
+            Caller caller,
+            @PathVariable String batchId,
+            @RequestParam(name = "status", defaultValue = "") String status,
+            @RequestParam(name = "reference_id", defaultValue = "") String referenceId,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            Model model) {
+        Batch batch = batches.find(caller, batchId);
+        RequestStatus wanted = status.isBlank() ? null : RequestStatus.parse(status);
+        var filter = new ResultFilter(referenceId.isBlank() ? null : referenceId.strip(), wanted, null);
+        int p = Math.max(page, 0);
+        model.addAttribute("b", Pages.map(json, documents.details(caller, batchId)));
+        model.addAttribute(
+                "campaignName",
+                campaigns.get(caller, batch.campaignId()).path("campaign_name").asString());
+        model.addAttribute("live", live.of(batch));
+        model.addAttribute("results", requests.resultPage(batch.pk(), filter, (long) p * RESULTS_PAGE, RESULTS_PAGE));
+        model.addAttribute("page", p);
+        model.addAttribute("pageSize", RESULTS_PAGE);
+        model.addAttribute("status", wanted == null ? "" : wanted.name());
+        model.addAttribute("referenceId", referenceId);
+        model.addAttribute("statuses", RequestStatus.NAMES);
+        return "console/batch";
+    }
+
+    /** The live part of the batch page, polled while the batch can still change. */
+    @GetMapping("/console/batches/{batchId}/live")
+    String live(Caller caller, @PathVariable String batchId, Model model) {
+        model.addAttribute("batchId", batchId);
+        model.addAttribute("live", live.of(batches.find(caller, batchId)));
+        return "console/batch :: live";
+    }
+
+    @PostMapping("/console/batches/{batchId}/hold")
+    String hold(Caller caller, @PathVariable String batchId) {
+        return change(caller, batchId, Map.of("paused", true));
+    }
+
+    @PostMapping("/console/batches/{batchId}/resume")
+    String resume(Caller caller, @PathVariable String batchId) {
+        return change(caller, batchId, Map.of("paused", false));
+    }
+
+    @PostMapping("/console/batches/{batchId}/settings")
+    String settings(
+            Caller caller,
+            @PathVariable String batchId,
+            @RequestParam(name = "expires_on", defaultValue = "") String expiresOn,
+            @RequestParam(name = "call_rate", defaultValue = "") String callRate,
+            @RequestParam(name = "auto_call_rate", required = false) @Nullable String auto) {
+        ObjectNode body = json.createObjectNode();
+        if (expiresOn.isBlank()) {
+            body.putNull("expires_on");
+        } else {
+            body.put("expires_on", expiresOn.strip());
+        }
+        if (callRate.isBlank()) {
+            body.putNull("call_rate");
+        } else {
+            BatchForm.number(body, "call_rate", callRate);
+        }
+        body.put("auto_call_rate", auto != null);
+        documents.update(caller, batchId, body);
+        return redirect(batchId);
+    }
+
+    @PostMapping("/console/batches/{batchId}/delete")
+    String delete(
+            Caller caller,
+            @PathVariable String batchId,
+            @RequestParam(name = "delete_reason", defaultValue = "") String reason) {
+        if (reason.isBlank()) {
+            throw InvalidInput.of("Give a reason for deleting the batch", "missing", "body", "delete_reason");
+        }
+        documents.delete(caller, batchId, reason);
+        return redirect(batchId);
+    }
+
+    private String change(Caller caller, String batchId, Map<String, Object> changes) {
+        documents.update(caller, batchId, json.valueToTree(changes));
+        return redirect(batchId);
+    }
+
+    static String redirect(String batchId) {
+        return "redirect:/console/batches/"
+                + UriUtils.encodePathSegment(batchId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.outbound.request;
+
+import java.time.Instant;
+
+/** How many attempts started in the hour beginning at {@code hour}. */
+public record HourCount(Instant hour, long attempts) {}

@@ -1,0 +1,6 @@
+package dev.outbound.request;
+
+import java.util.List;
+
+/** One page of results and how many match the filter in all. */
+public record ResultPage(List<ResultRow> rows, long total) {}

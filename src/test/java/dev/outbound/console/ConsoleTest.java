@@ -1,0 +1,300 @@
+package dev.outbound.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.outbound.dispatch.Dispatcher;
+import dev.outbound.testing.Api;
+import dev.outbound.testing.Fixtures;
+import dev.outbound.testing.MutableClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The console's pages through MockMvc against the whole service. */
+@dev.outbound.testing.StoreTest
+@AutoConfigureMockMvc
+@Import(ConsoleClockConfig.class)
+class ConsoleTest {
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    MockMvc mvc;
+
+    @LocalServerPort
+    int port;
+
+    private MockHttpSession signedIn() throws Exception {
+        var session = new MockHttpSession();
+        mvc.perform(get("/console/sign-in").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/console/sign-in")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("api_key", Api.SUPERUSER_KEY))
+                .andExpect(redirectedUrl("/console"));
+        // Signing in replaces the CSRF token; the next page carries the new one.
+        mvc.perform(get("/console/campaigns").session(session)).andExpect(status().isOk());
+        return session;
+    }
+
+    private static String csrf(MockHttpSession session) {
+        return String.valueOf(session.getAttribute(ConsoleSession.CSRF));
+    }
+
+    @Test
+    void the_root_leads_to_the_console_and_a_visitor_without_a_session_to_sign_in() throws Exception {
+        mvc.perform(get("/")).andExpect(redirectedUrl("/console"));
+        mvc.perform(get("/console/campaigns")).andExpect(redirectedUrl("/console/sign-in"));
+        mvc.perform(get("/console/batches/x/live").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/console/sign-in"));
+    }
+
+    @Test
+    void a_valid_key_signs_in_and_a_wrong_one_is_told_so() throws Exception {
+        var session = new MockHttpSession();
+        mvc.perform(get("/console/sign-in").session(session))
+                .andExpect(content().string(Matchers.containsString("<label for=\"api_key\">API key</label>")));
+        mvc.perform(post("/console/sign-in")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("api_key", "not-a-key"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().string(Matchers.containsString("This API key is unknown or revoked.")));
+
+        MockHttpSession in = signedIn();
+        mvc.perform(get("/console/campaigns").session(in))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<h1>Campaigns</h1>")));
+    }
+
+    @Test
+    void signing_out_ends_the_session() throws Exception {
+        MockHttpSession session = signedIn();
+        mvc.perform(post("/console/sign-out").session(session).param("_csrf", csrf(session)))
+                .andExpect(redirectedUrl("/console/sign-in"));
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_form_without_the_sessions_csrf_token_is_refused() throws Exception {
+        MockHttpSession session = signedIn();
+        mvc.perform(post("/console/campaigns").session(session).param("campaign_name", "x"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/console/campaigns")
+                        .session(session)
+                        .param("_csrf", "forged")
+                        .param("campaign_name", "x"))
+                .andExpect(status().isForbidden());
+        var fresh = new MockHttpSession();
+        mvc.perform(post("/console/sign-in").session(fresh).param("api_key", Api.SUPERUSER_KEY))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void an_invalid_campaign_comes_back_with_the_apis_messages_by_its_fields() throws Exception {
+        MockHttpSession session = signedIn();
+        mvc.perform(post("/console/campaigns")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("campaign_name", "Spring reminders")
+                        .param("hourly_rate", "0")
+                        .param("retry_count", "0")
+                        .param("retry_interval", "soon")
+                        .param("webhooks", "[{")
+                        .param("active_days", "mon"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(Matchers.containsString("Please correct the following")))
+                .andExpect(content().string(Matchers.containsString("id=\"webhooks-error\"")))
+                .andExpect(content().string(Matchers.containsString("Not valid JSON")))
+                .andExpect(content().string(Matchers.containsString("value=\"Spring reminders\"")));
+
+        mvc.perform(post("/console/campaigns")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("campaign_name", "Spring reminders")
+                        .param("hourly_rate", "0")
+                        .param("retry_count", "0")
+                        .param("retry_interval", "soon")
+                        .param("active_days", "mon"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(Matchers.containsString("id=\"hourly_rate-error\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"retry_interval-error\"")));
+    }
+
+    @Test
+    void the_forms_messages_are_the_apis_messages() throws Exception {
+        var api = Api.at(port);
+        var body = Fixtures.aMinimalCampaign();
+        body.put("hourly_rate", 0);
+        String apiMessage = api.post("/api/v1/outbound/campaigns", body)
+                .json()
+                .path("detail")
+                .get(0)
+                .path("msg")
+                .asString();
+        MockHttpSession session = signedIn();
+        String page = mvc.perform(post("/console/campaigns")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("campaign_name", "Rates")
+                        .param("hourly_rate", "0")
+                        .param("retry_count", "0")
+                        .param("active_days", "mon"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape(apiMessage));
+    }
+
+    @Test
+    void a_campaign_is_created_edited_and_given_a_batch_with_its_call_list() throws Exception {
+        MockHttpSession session = signedIn();
+        String location = mvc.perform(post("/console/campaigns")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("campaign_name", "Flu shots")
+                        .param("mode", "voice")
+                        .param("hourly_rate", "120")
+                        .param("retry_count", "2")
+                        .param("retry_interval", "30m")
+                        .param("campaign_variables", "clinic=North\nphone=+14155550100")
+                        .param("labels", "health, autumn")
+                        .param("active_days", "mon", "tue")
+                        .param("include_unknown_line_types", "true"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(location).isNotNull();
+        assertThat(location).startsWith("/console/campaigns/");
+        long id = Long.parseLong(java.util.Objects.requireNonNull(location).substring("/console/campaigns/".length()));
+
+        mvc.perform(get("/console/campaigns/" + id + "/edit").session(session))
+                .andExpect(content().string(Matchers.containsString("clinic=North")))
+                .andExpect(content().string(Matchers.containsString("value=\"health, autumn\"")));
+        mvc.perform(get("/console/campaigns").session(session).param("q", "flu"))
+                .andExpect(content().string(Matchers.containsString("Flu shots")));
+
+        var file = new MockMultipartFile(
+                "file",
+                "list.csv",
+                "text/csv",
+                "reference_id,target\nr1,+14155550123\nr1,+14155550124\nr2,nope\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/console/campaigns/" + id + "/batches")
+                        .file(file)
+                        .session(session)
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .header("X-CSRF-Token", csrf(session))
+                        .param("batch_id", "console-batch-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"ingest-outcome\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<html"))));
+
+        mvc.perform(get("/console/batches/console-batch-1").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("hx-trigger=\"every 2s\"")))
+                .andExpect(content().string(Matchers.containsString("data-status=\"DUPLICATE\"")));
+        mvc.perform(get("/console/batches/console-batch-1/results.csv").session(session))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", Matchers.startsWith("text/csv")))
+                .andExpect(content().string(Matchers.containsString("r1,'+14155550123,PENDING")));
+        mvc.perform(post("/console/batches/console-batch-1/hold")
+                        .session(session)
+                        .param("_csrf", csrf(session)))
+                .andExpect(redirectedUrl("/console/batches/console-batch-1"));
+        mvc.perform(get("/console/batches/console-batch-1/live").session(session))
+                .andExpect(content().string(Matchers.containsString("id=\"live\"")));
+        mvc.perform(get("/console/batches/nope").session(session)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_and_same_site() throws Exception {
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/sign-in"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("OUTBOUND_CONSOLE=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
+    }
+
+    @Test
+    void the_live_part_shows_attempts_per_hour_as_the_dispatcher_works() throws Exception {
+        var api = Api.at(port);
+        clock.set(ConsoleClockConfig.START);
+        var campaign = Fixtures.aMinimalCampaign();
+        campaign.put("hourly_rate", 3600);
+        campaign.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
+        long campaignId = api.post("/api/v1/outbound/campaigns", campaign)
+                .json()
+                .path("id")
+                .asLong();
+        String batchId = Fixtures.createBatch(api, campaignId);
+        api.upload(
+                "/api/v1/outbound/batches/" + batchId + "/upload_batch",
+                "l.csv",
+                "reference_id,target\nh1,+14155550120\nh2,+14155550121\nh3,+14155550122\n");
+        for (int i = 0; i < 10; i++) {
+            dispatcher.tick();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        MockHttpSession session = signedIn();
+
+        mvc.perform(get("/console/batches/" + batchId + "/live").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("\"hours\":[\"11-30 12:00\"]")))
+                .andExpect(content().string(Matchers.containsString("\"attempts\":[3]")));
+    }
+
+    @Test
+    void a_batch_is_deleted_only_with_a_reason() throws Exception {
+        String batchId = Fixtures.createBatch(Api.at(port));
+        MockHttpSession session = signedIn();
+
+        mvc.perform(post("/console/batches/" + batchId + "/delete")
+                        .session(session)
+                        .param("_csrf", csrf(session)))
+                .andExpect(status().is(422))
+                .andExpect(content().string(Matchers.containsString("Give a reason for deleting the batch")));
+        mvc.perform(post("/console/batches/" + batchId + "/delete")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("delete_reason", "sent twice"))
+                .andExpect(redirectedUrl("/console/batches/" + batchId));
+        assertThat(Api.at(port)
+                        .get("/api/v1/outbound/batches/" + batchId)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("CANCELED");
+        mvc.perform(get("/console/batches/" + batchId).session(session))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("hx-trigger"))));
+    }
+}
