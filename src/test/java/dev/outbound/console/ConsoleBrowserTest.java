@@ -207,7 +207,11 @@ class ConsoleBrowserTest {
         screenshot(390, "console-batch-phone.png");
     }
 
-    /** Saves the whole page at this width into docs/, where the README shows it. */
+    /**
+     * Saves the whole page at this width under target/screenshots, or into the directory named by
+     * {@code -Doutbound.screenshots=docs} to refresh the README's pictures: a plain test run does
+     * not rewrite tracked files.
+     */
     private void screenshot(int width, String name) throws IOException {
         browser.manage().window().setSize(new Dimension(width, 900));
         browser.navigate().refresh();
@@ -219,8 +223,8 @@ class ConsoleBrowserTest {
                 .longValue();
         browser.manage().window().setSize(new Dimension(width, (int) Math.min(height, 4000)));
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path docs = Path.of("docs");
-        Files.createDirectories(docs);
-        Files.copy(shot.toPath(), docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Path dir = Path.of(System.getProperty("outbound.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }
