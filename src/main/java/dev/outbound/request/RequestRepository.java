@@ -418,8 +418,31 @@ class RequestRepository {
     }
 
     void results(long batchPk, ResultFilter filter, Consumer<ResultRow> sink) {
-        var sql = new StringBuilder(RESULT_COLUMNS);
         var params = new HashMap<String, Object>();
+        String sql = RESULT_COLUMNS + filtered(batchPk, filter, params) + " ORDER BY id";
+        jdbc.sql(sql).params(params).withFetchSize(1000).query(rs -> {
+            sink.accept(row(rs));
+        });
+    }
+
+    /** One page of results in upload order; the database skips to it (no walk over earlier rows). */
+    List<ResultRow> resultPage(long batchPk, ResultFilter filter, long offset, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("offset", offset);
+        params.put("limit", limit);
+        String sql = RESULT_COLUMNS + filtered(batchPk, filter, params) + " ORDER BY id LIMIT :limit OFFSET :offset";
+        return jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+    }
+
+    long resultCount(long batchPk, ResultFilter filter) {
+        var params = new HashMap<String, Object>();
+        String sql = "SELECT COUNT(*) FROM request WHERE batch_pk = :batchPk" + filtered(batchPk, filter, params);
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /** The filter's conditions after {@code WHERE batch_pk = :batchPk}, binding their parameters. */
+    private static String filtered(long batchPk, ResultFilter filter, Map<String, Object> params) {
+        var sql = new StringBuilder();
         params.put("batchPk", batchPk);
         if (filter.referenceId() != null) {
             sql.append(" AND reference_id = :referenceId");
@@ -433,10 +456,7 @@ class RequestRepository {
             sql.append(" AND insights_status = :insightsStatus");
             params.put("insightsStatus", filter.insightsStatus());
         }
-        sql.append(" ORDER BY id");
-        jdbc.sql(sql.toString()).params(params).withFetchSize(1000).query(rs -> {
-            sink.accept(row(rs));
-        });
+        return sql.toString();
     }
 
     private static ResultRow row(ResultSet rs) throws SQLException {

@@ -146,18 +146,11 @@ public class Requests {
         requests.results(batchPk, filter, sink);
     }
 
-    /** One page of results in insertion order, read through a cursor so only the page is kept. */
+    /** One page of results in insertion order, and how many match in all. */
     @Transactional(readOnly = true)
     public ResultPage resultPage(long batchPk, ResultFilter filter, long offset, int limit) {
-        var rows = new ArrayList<ResultRow>(limit);
-        long[] seen = {0};
-        requests.results(batchPk, filter, row -> {
-            if (seen[0] >= offset && rows.size() < limit) {
-                rows.add(row);
-            }
-            seen[0]++;
-        });
-        return new ResultPage(List.copyOf(rows), seen[0]);
+        return new ResultPage(
+                requests.resultPage(batchPk, filter, offset, limit), requests.resultCount(batchPk, filter));
     }
 
     /** Highest stored ordinal per reference id, for an upload to continue duplicate numbering. */
