@@ -31,6 +31,7 @@ public class Dispatcher {
     private final AllowanceStep allowance;
     private final RequestLifecycle lifecycle;
     private final DeliverStep deliver;
+    private final FilterStep filter;
     private final DailyCapRepository caps;
     private final NodeName node;
     private final DispatchProperties properties;
@@ -39,6 +40,8 @@ public class Dispatcher {
     private volatile @org.jspecify.annotations.Nullable Instant lastTick;
     /** A gap longer than this (the node was stopped) is not made up with a burst. */
     private static final Duration MAX_BANK = Duration.ofMinutes(1);
+    /** Claims per batch and tick when filters keep excluding what was claimed. */
+    private static final int FILTER_ROUNDS = 4;
 
     Dispatcher(
             Clock clock,
@@ -49,6 +52,7 @@ public class Dispatcher {
             AllowanceStep allowance,
             RequestLifecycle lifecycle,
             DeliverStep deliver,
+            FilterStep filter,
             DailyCapRepository caps,
             NodeName node,
             DispatchProperties properties,
@@ -62,6 +66,7 @@ public class Dispatcher {
         this.allowance = allowance;
         this.lifecycle = lifecycle;
         this.deliver = deliver;
+        this.filter = filter;
         this.caps = caps;
         this.node = node;
         this.properties = properties;
@@ -124,8 +129,7 @@ public class Dispatcher {
             metrics.lag(Duration.between(grant.batch().nextAttemptAt(), now));
         }
         long start = System.nanoTime();
-        List<ClaimedRequest> claimed = lifecycle.claim(
-                grant.batch().pk(), grant.slots(), node.get(), now.plus(properties.lease()), grant.zones());
+        List<ClaimedRequest> claimed = claimFiltered(grant, now);
         metrics.claimTook(Duration.ofNanos(System.nanoTime() - start));
         if (grant.capDay() != null) {
             caps.release(grant.rules().id(), grant.capDay(), grant.slots() - claimed.size());
@@ -137,5 +141,26 @@ public class Dispatcher {
         metrics.attempted(claimed.size());
         deliver.deliver(grant, claimed);
         return claimed.size();
+    }
+
+    /**
+     * Claims the grant's slots among requests its campaign's filters admit: a filtered request
+     * gives its slot back, and the slot is claimed again (a few rounds at most), so filters do not
+     * lower the dialling rate.
+     */
+    private List<ClaimedRequest> claimFiltered(Grant grant, Instant now) {
+        var admitted = new ArrayList<ClaimedRequest>();
+        int wanted = grant.slots();
+        for (int round = 0; round < FILTER_ROUNDS && wanted > 0; round++) {
+            List<ClaimedRequest> claimed = lifecycle.claim(
+                    grant.batch().pk(), wanted, node.get(), now.plus(properties.lease()), grant.zones());
+            List<ClaimedRequest> passed = filter.admit(grant, claimed);
+            admitted.addAll(passed);
+            wanted -= passed.size();
+            if (passed.size() == claimed.size()) {
+                break; // nothing filtered: either all slots are used or nothing else is due
+            }
+        }
+        return admitted;
     }
 }

@@ -28,13 +28,15 @@ class RequestRepository {
             "due_at",
             "created_at",
             "updated_at",
-            "time_zone");
+            "time_zone",
+            "line_type");
 
     private static final String INSERT = """
             INSERT INTO request (batch_pk, reference_id, ordinal, target, request_variables, status,
-                                 channel_manager_status, attempt_count, due_at, created_at, updated_at, time_zone)
+                                 channel_manager_status, attempt_count, due_at, created_at, updated_at, time_zone,
+                                 line_type)
             VALUES (:batchPk, :referenceId, :ordinal, :target, :requestVariables, :status,
-                    :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone)
+                    :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone, :lineType)
             """;
     private static final String REFERENCE_EXISTS = """
             SELECT COUNT(*) FROM request WHERE batch_pk = :batchPk AND reference_id = :referenceId
@@ -100,6 +102,21 @@ class RequestRepository {
             WHERE batch_pk = :batchPk AND reference_id = :referenceId AND ordinal = 0
             """;
 
+    private static final String ENRICHMENT = """
+            SELECT id, line_type, enrichment, created_at FROM request WHERE id IN (:ids)
+            """;
+    // By primary key from a cursor: a range scan however large the table, and new requests
+    // (uploads, API adds) always come after it.
+    private static final String AWAITING_LOOKUP = """
+            SELECT id, target FROM request
+            WHERE id > :after AND status = 'PENDING' AND enrichment IS NULL AND target LIKE '+%'
+            ORDER BY id LIMIT :limit
+            """;
+    private static final String ENRICH = """
+            UPDATE request SET line_type = COALESCE(:lineType, line_type), enrichment = :enrichment
+            WHERE id = :id
+            """;
+
     private static final String PENDING_ZONE_SETS = """
             SELECT DISTINCT COALESCE(time_zone, '') AS zones FROM request WHERE batch_pk = :batchPk AND status = 'PENDING'
             """;
@@ -133,6 +150,7 @@ class RequestRepository {
                 .param("dueAt", status == RequestStatus.PENDING ? Instants.toDb(now) : null)
                 .param("createdAt", Instants.toDb(now))
                 .param("timeZone", timeZone)
+                .param("lineType", target.valid() ? target.lineType() : null)
                 .update();
     }
 
@@ -223,6 +241,33 @@ class RequestRepository {
                             rs.getString("time_zone"));
                 })
                 .list();
+    }
+
+    List<Enrichment> enrichment(Collection<Long> ids) {
+        return jdbc.sql(ENRICHMENT)
+                .param("ids", ids)
+                .query((rs, n) -> new Enrichment(
+                        rs.getLong("id"),
+                        rs.getString("line_type"),
+                        rs.getString("enrichment"),
+                        Instants.readRequired(rs, "created_at")))
+                .list();
+    }
+
+    List<LookupWork> awaitingLookup(long afterId, int limit) {
+        return jdbc.sql(AWAITING_LOOKUP)
+                .param("after", afterId)
+                .param("limit", limit)
+                .query((rs, n) -> new LookupWork(rs.getLong("id"), rs.getString("target")))
+                .list();
+    }
+
+    void enrich(long id, @org.jspecify.annotations.Nullable String lineType, String payloadJson) {
+        jdbc.sql(ENRICH)
+                .param("lineType", lineType)
+                .param("enrichment", payloadJson)
+                .param("id", id)
+                .update();
     }
 
     List<String> pendingZoneSets(long batchPk) {
