@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The SMTP channel against a real SMTP server (GreenMail) behind a relay that refuses test domains. */
 class SmtpEmailChannelTest extends ChannelContractTest {
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
     private @org.jspecify.annotations.Nullable RefusingRelay relay;
