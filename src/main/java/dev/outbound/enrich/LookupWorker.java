@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (429, 5xx, network) keeps the cursor before it, so the next pass tries it again.
  */
 @Component
-public class LookupWorker {
+public class LookupWorker implements org.springframework.beans.factory.DisposableBean {
     static final int PAGE = 200;
     private static final Logger log = LoggerFactory.getLogger(LookupWorker.class);
 
@@ -92,6 +92,11 @@ public class LookupWorker {
         }));
         cursor = stop == Long.MAX_VALUE ? page.getLast().requestId() : Math.max(cursor, stop - 1);
         return done.size();
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
     }
 
     /** Starts over from the first request: after a restart, or for tests. */

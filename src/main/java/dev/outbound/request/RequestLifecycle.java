@@ -135,10 +135,14 @@ public class RequestLifecycle {
     }
 
     private boolean takeBack(ClaimedRequest c, Instant dueAt) {
-        return requests.lockState(c.id())
+        boolean taken = requests.lockState(c.id())
                 .filter(s -> s.status() == RequestStatus.INITIATED && s.attemptCount() == c.attemptNo())
                 .map(s -> voidAttempt(s, c.attemptNo(), dueAt))
                 .orElse(false);
+        if (taken) {
+            requests.forgetSentIfNeverAttempted(c.id());
+        }
+        return taken;
     }
 
     private void move(long batchPk, RequestStatus from, String fromChannel, RequestStatus to, String toChannel) {

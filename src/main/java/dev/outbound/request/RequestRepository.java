@@ -102,6 +102,9 @@ class RequestRepository {
             WHERE batch_pk = :batchPk AND reference_id = :referenceId AND ordinal = 0
             """;
 
+    private static final String FORGET_SENT = """
+            UPDATE request SET sent_at = NULL WHERE id = :id AND attempt_count = 0
+            """;
     private static final String ENRICHMENT = """
             SELECT id, line_type, enrichment, created_at FROM request WHERE id IN (:ids)
             """;
@@ -241,6 +244,11 @@ class RequestRepository {
                             rs.getString("time_zone"));
                 })
                 .list();
+    }
+
+    /** A request whose only attempt was voided was never sent. */
+    void forgetSentIfNeverAttempted(long id) {
+        jdbc.sql(FORGET_SENT).param("id", id).update();
     }
 
     List<Enrichment> enrichment(Collection<Long> ids) {

@@ -99,6 +99,7 @@ class FilterDispatchTest {
                 .isEqualTo("SKIPPED");
         assertThat(result.path("channel_manager_status").asString()).isEqualTo("FILTERED_LINE_TYPE");
         assertThat(result.path("attempt_count").asInt()).isZero();
+        assertThat(result.path("sent_at").isNull()).as("never sent").isTrue();
     }
 
     @Test
