@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Twilio Lookup v2 {@code GET /v2/PhoneNumbers/{n}?Fields=line_type_intelligence} with basic auth.
  * A 200 answer (also for numbers Lookup finds invalid: their payload carries its error_code) is a
- * result; 404 is a result with error_code 404; anything else (401, 429, 5xx, network) is {@link
- * LookupFailed} and the number is tried again later.
+ * result; another 4xx about the number (404, 400) is a result with Twilio's error code; 401, 403,
+ * 429, 5xx and network errors are {@link LookupFailed} and the number is tried again later.
  */
 @Component
 class LookupClient {
@@ -52,11 +52,23 @@ class LookupClient {
             Thread.currentThread().interrupt();
             throw new LookupFailed("interrupted");
         }
-        if (response.statusCode() == 404) {
-            return result(null, null, null, null, "404");
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new LookupFailed("Lookup refused the credentials (HTTP " + status + ")");
         }
-        if (response.statusCode() != 200) {
-            throw new LookupFailed("Lookup answered HTTP " + response.statusCode());
+        if (status >= 400 && status < 500 && status != 429) {
+            // Lookup answered about this number (not found, malformed): keep its error code.
+            JsonNode code = json.readTree(response.body().isBlank() ? "{}" : response.body())
+                    .path("code");
+            return result(
+                    null,
+                    null,
+                    null,
+                    null,
+                    code.isMissingNode() || code.isNull() ? String.valueOf(status) : code.asString());
+        }
+        if (status != 200) {
+            throw new LookupFailed("Lookup answered HTTP " + status);
         }
         JsonNode lti = json.readTree(response.body()).path("line_type_intelligence");
         return result(

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs {@link LookupWorker} while the service runs, when Lookup is configured and the dispatcher
  * is enabled (tests drive the worker themselves): again at once while pages come back full, once
- * a second otherwise.
+ * a second otherwise. Passes whose lookups fail (bad credentials, 429, Lookup down) back off,
+ * doubling up to a minute, so a failing Lookup is not hammered.
  */
 @Component
 class LookupLoop implements SmartLifecycle {
@@ -41,15 +42,29 @@ class LookupLoop implements SmartLifecycle {
         executor = ex;
     }
 
+    private int skip;
+    private int backoff;
+
     private void drain() {
+        if (skip > 0) {
+            skip--;
+            return;
+        }
         try {
-            while (worker.runOnce() >= LookupWorker.PAGE) {
-                // a full page: more may be waiting
-            }
+            LookupWorker.Pass pass;
+            do {
+                pass = worker.runOnce();
+            } while (pass.failed() == 0 && pass.enriched() >= LookupWorker.PAGE);
+            backoff = pass.failed() == 0 ? 0 : Math.min(MAX_BACKOFF, Math.max(1, backoff * 2));
         } catch (RuntimeException e) {
             log.warn("Lookup pass failed, retrying: {}", e.toString());
+            backoff = Math.min(MAX_BACKOFF, Math.max(1, backoff * 2));
         }
+        skip = backoff;
     }
+
+    /** Seconds skipped at most after failing passes. */
+    private static final int MAX_BACKOFF = 60;
 
     @Override
     public synchronized void stop() {

@@ -59,14 +59,17 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
                 Thread.ofVirtual().name("lookup-", 0).factory());
     }
 
-    /** One pass; answers how many requests it enriched. Not for concurrent callers. */
-    public synchronized int runOnce() {
+    /** What one pass did: requests enriched, and distinct numbers whose lookup failed. */
+    public record Pass(int enriched, int failed) {}
+
+    /** One pass. Not for concurrent callers. */
+    public synchronized Pass runOnce() {
         if (!properties.configured()) {
-            return 0;
+            return new Pass(0, 0);
         }
         List<LookupWork> page = requests.awaitingLookup(cursor, PAGE);
         if (page.isEmpty()) {
-            return 0;
+            return new Pass(0, 0);
         }
         Set<String> numbers = new LinkedHashSet<>();
         page.forEach(w -> numbers.add(w.e164()));
@@ -74,7 +77,9 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
         Map<String, LookupResult> answers =
                 new LinkedHashMap<>(cache.fresh(numbers, now.minus(properties.lookupTtl())));
         numbers.removeAll(answers.keySet());
-        answers.putAll(fetch(numbers, now));
+        Map<String, LookupResult> fetched = fetch(numbers, now);
+        answers.putAll(fetched);
+        int failed = numbers.size() - fetched.size();
         long stop = Long.MAX_VALUE;
         var done = new ArrayList<LookupWork>();
         for (LookupWork w : page) {
@@ -91,7 +96,7 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
             }
         }));
         cursor = stop == Long.MAX_VALUE ? page.getLast().requestId() : Math.max(cursor, stop - 1);
-        return done.size();
+        return new Pass(done.size(), failed);
     }
 
     @Override

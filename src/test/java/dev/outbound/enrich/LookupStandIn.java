@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local Twilio Lookup v2 stand-in on a JDK HttpServer: {@code GET
  * /v2/PhoneNumbers/{n}?Fields=line_type_intelligence} with basic auth, answering like the
  * documented API. Numbers it knows answer their line type intelligence; {@link #INVALID} answers
- * valid=false with error code 60600; {@link #FAILING} answers 503; any other number is a landline.
+ * valid=false with error code 60600; {@link #FAILING} answers 503; {@link #NOT_FOUND} answers 404 with Twilio's error body; any other number is a landline.
  */
 final class LookupStandIn implements AutoCloseable {
     static final String SID = "ACtest00000000000000000000000000";
@@ -24,6 +24,7 @@ final class LookupStandIn implements AutoCloseable {
     static final String LANDLINE = "+14155550102";
     static final String INVALID = "+14155550103";
     static final String FAILING = "+14155550104";
+    static final String NOT_FOUND = "+14155550105";
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -61,6 +62,8 @@ final class LookupStandIn implements AutoCloseable {
             case MOBILE ->
                 send(ex, 200, body(number, true, "\"Onvoy, LLC - Sinch\"", "\"313\"", "\"410\"", "\"mobile\"", "null"));
             case INVALID -> send(ex, 200, body(number, false, "null", "null", "null", "null", "60600"));
+            case NOT_FOUND ->
+                send(ex, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
             case FAILING -> send(ex, 503, "{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}");
             default -> send(ex, 200, body(number, true, "\"AT&T\"", "\"310\"", "\"410\"", "\"landline\"", "null"));
         }

@@ -115,6 +115,31 @@ class LookupTest {
     }
 
     @Test
+    void a_request_added_through_the_api_is_looked_up_too() {
+        String id = batchOf(Map.of(), LookupStandIn.LANDLINE);
+        var added = api.post(
+                BATCHES + id + "/requests",
+                Map.of("reference_id", "solo", "target", LookupStandIn.MOBILE, "request_variables", Map.of()));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+
+        worker.runOnce();
+
+        assertThat(results(id).get("solo").path("line_type").asString()).isEqualTo("mobile");
+    }
+
+    @Test
+    void a_number_lookup_does_not_know_is_stored_with_twilios_error_code() {
+        String id = batchOf(Map.of(), LookupStandIn.NOT_FOUND);
+
+        var pass = worker.runOnce();
+
+        assertThat(pass.failed()).isZero();
+        JsonNode r = results(id).get("r0");
+        assertThat(r.path("enrichment").path("error_code").asString()).isEqualTo("20404");
+        assertThat(r.path("enrichment").path("line_type").isNull()).isTrue();
+    }
+
+    @Test
     void a_filtering_campaign_waits_for_lookups_then_dials_mobiles_and_skips_the_rest() {
         String id = batchOf(
                 Map.of("allowed_line_types", List.of("mobile"), "include_unknown_line_types", false),
@@ -150,7 +175,7 @@ class LookupTest {
                 Map.of("allowed_line_types", List.of("landline"), "include_unknown_line_types", true),
                 LookupStandIn.FAILING);
 
-        worker.runOnce();
+        assertThat(worker.runOnce().failed()).isEqualTo(1);
         assertThat(LOOKUP.calls(LookupStandIn.FAILING)).isPositive();
         run(Duration.ofMinutes(1));
         assertThat(results(id).get("r0").path("attempt_count").asInt()).isZero();
