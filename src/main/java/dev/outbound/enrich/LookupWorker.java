@@ -26,10 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * such requests by id after a cursor, answers each distinct number from the cache when fresh and
  * from Lookup otherwise (a few at a time), and stores the answers. A number whose lookup failed
  * (429, 5xx, network) keeps the cursor before it, so the next pass tries it again.
+ *
+ * <p>Ids are allocated before an upload commits, so a long upload can commit rows below a cursor
+ * that already moved past them (another upload or an API add committed first). When a pass finds
+ * nothing and the last rescan is {@link #RESCAN} old, the cursor starts over from the first
+ * request: such rows wait at most that long (the filter grace covers it), and an idle service
+ * scans the table once per {@link #RESCAN}, not once per pass.
  */
 @Component
 public class LookupWorker implements org.springframework.beans.factory.DisposableBean {
     static final int PAGE = 200;
+    static final java.time.Duration RESCAN = java.time.Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(LookupWorker.class);
 
     private final LookupProperties properties;
@@ -40,6 +47,7 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
     private final Clock clock;
     private final ExecutorService pool;
     private long cursor;
+    private @Nullable Instant rescanned;
 
     LookupWorker(
             LookupProperties properties,
@@ -67,13 +75,23 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
         if (!properties.configured()) {
             return new Pass(0, 0);
         }
+        Instant now = clock.instant();
+        Instant lastScan = rescanned == null ? now : rescanned; // the first pass starts at the first row
+        rescanned = lastScan;
+        long top = requests.maxRequestId();
         List<LookupWork> page = requests.awaitingLookup(cursor, PAGE);
         if (page.isEmpty()) {
+            if (cursor > 0 && !now.isBefore(lastScan.plus(RESCAN))) {
+                cursor = 0; // the next pass rescans from the first request
+                rescanned = now;
+            } else {
+                // Nothing after the cursor among the rows visible at top: start there next time.
+                cursor = Math.max(cursor, top);
+            }
             return new Pass(0, 0);
         }
         Set<String> numbers = new LinkedHashSet<>();
         page.forEach(w -> numbers.add(w.e164()));
-        Instant now = clock.instant();
         Map<String, LookupResult> answers =
                 new LinkedHashMap<>(cache.fresh(numbers, now.minus(properties.lookupTtl())));
         numbers.removeAll(answers.keySet());
@@ -95,18 +113,19 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
                 requests.enrich(w.requestId(), r.lineType(), r.payloadJson());
             }
         }));
-        cursor = stop == Long.MAX_VALUE ? page.getLast().requestId() : Math.max(cursor, stop - 1);
+        if (stop != Long.MAX_VALUE) {
+            cursor = Math.max(cursor, stop - 1);
+        } else if (page.size() < PAGE) {
+            cursor = Math.max(page.getLast().requestId(), top);
+        } else {
+            cursor = page.getLast().requestId();
+        }
         return new Pass(done.size(), failed);
     }
 
     @Override
     public void destroy() {
         pool.shutdownNow();
-    }
-
-    /** Starts over from the first request: after a restart, or for tests. */
-    synchronized void rewind() {
-        cursor = 0;
     }
 
     private Map<String, LookupResult> fetch(Set<String> numbers, Instant now) {

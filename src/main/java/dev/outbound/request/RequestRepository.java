@@ -115,6 +115,7 @@ class RequestRepository {
             WHERE id > :after AND status = 'PENDING' AND enrichment IS NULL AND target LIKE '+%'
             ORDER BY id LIMIT :limit
             """;
+    private static final String MAX_ID = "SELECT COALESCE(MAX(id), 0) FROM request";
     private static final String ENRICH = """
             UPDATE request SET line_type = COALESCE(:lineType, line_type), enrichment = :enrichment
             WHERE id = :id
@@ -268,6 +269,10 @@ class RequestRepository {
                 .param("limit", limit)
                 .query((rs, n) -> new LookupWork(rs.getLong("id"), rs.getString("target")))
                 .list();
+    }
+
+    long maxId() {
+        return jdbc.sql(MAX_ID).query(Long.class).single();
     }
 
     void enrich(long id, @org.jspecify.annotations.Nullable String lineType, String payloadJson) {

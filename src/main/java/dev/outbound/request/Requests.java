@@ -138,6 +138,11 @@ public class Requests {
         return requests.awaitingLookup(afterId, limit);
     }
 
+    /** The highest request id committed so far. */
+    public long maxRequestId() {
+        return requests.maxId();
+    }
+
     /**
      * Stores a lookup's answer; a null line type keeps the one libphonenumber gave at ingest.
      * Changes no status, so no counter.
