@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What other capabilities need of a campaign: how to validate targets and when and how fast to
- * reach them. A null daily start/end means the whole day.
+ * reach them, and which targets it may reach. A null daily start/end means the whole day.
  */
 public record CampaignRules(
         long id,
@@ -23,9 +23,40 @@ public record CampaignRules(
         int hourlyRate,
         @Nullable Integer maxDailyCalls,
         int retryCount,
-        @Nullable Duration retryInterval) {
+        @Nullable Duration retryInterval,
+        Targeting targeting) {
 
     public CampaignRules {
         activeDays = Set.copyOf(activeDays);
+    }
+
+    /** Rules of a campaign that filters no target. */
+    public CampaignRules(
+            long id,
+            long organizationId,
+            Mode mode,
+            ZoneId timezone,
+            HoursIn hoursIn,
+            Set<DayOfWeek> activeDays,
+            @Nullable LocalTime dailyStart,
+            @Nullable LocalTime dailyEnd,
+            int hourlyRate,
+            @Nullable Integer maxDailyCalls,
+            int retryCount,
+            @Nullable Duration retryInterval) {
+        this(
+                id,
+                organizationId,
+                mode,
+                timezone,
+                hoursIn,
+                activeDays,
+                dailyStart,
+                dailyEnd,
+                hourlyRate,
+                maxDailyCalls,
+                retryCount,
+                retryInterval,
+                Targeting.NONE);
     }
 }

@@ -155,7 +155,11 @@ class CampaignService implements Campaigns {
                 s.hourlyRate(),
                 s.maxDailyCalls(),
                 s.retryCount(),
-                interval == null ? null : CampaignValues.parseRetryInterval(interval));
+                interval == null ? null : CampaignValues.parseRetryInterval(interval),
+                new Targeting(
+                        s.allowedLineTypes() == null ? List.of() : s.allowedLineTypes(),
+                        s.includeUnknownLineTypes(),
+                        s.targetFilters()));
     }
 
     private Campaign find(long organizationId, long id) {

@@ -29,6 +29,9 @@ class ClaimStep {
     private final DispatchProperties properties;
     private final DispatchMetrics metrics;
     private final TransactionTemplate transactions;
+    private final FilterStep filter;
+    /** Claims per batch and tick when filters keep excluding what was claimed. */
+    private static final int FILTER_ROUNDS = 4;
 
     ClaimStep(
             BatchDispatch batches,
@@ -37,7 +40,9 @@ class ClaimStep {
             NodeName node,
             DispatchProperties properties,
             DispatchMetrics metrics,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            FilterStep filter) {
+        this.filter = filter;
         this.batches = batches;
         this.lifecycle = lifecycle;
         this.caps = caps;
@@ -90,6 +95,28 @@ class ClaimStep {
             }
         }
         return wants.isEmpty() ? Map.of() : lifecycle.claimAll(wants, node.get(), now.plus(properties.lease()));
+    }
+
+    /**
+     * The claimed requests the campaign's filters admit. A filtered request gives its slot back,
+     * and the slot is claimed again (a few rounds at most), so filters do not lower the rate.
+     */
+    private List<ClaimedRequest> admitted(Grant g, List<ClaimedRequest> claimed, Instant now) {
+        List<ClaimedRequest> passed = filter.admit(g, claimed);
+        if (passed.size() == claimed.size()) {
+            return claimed;
+        }
+        var admitted = new ArrayList<>(passed);
+        for (int round = 1; round < FILTER_ROUNDS && admitted.size() < g.slots(); round++) {
+            List<ClaimedRequest> more = lifecycle.claim(
+                    g.batch().pk(), g.slots() - admitted.size(), node.get(), now.plus(properties.lease()), g.zones());
+            List<ClaimedRequest> morePassed = filter.admit(g, more);
+            admitted.addAll(morePassed);
+            if (morePassed.size() == more.size()) {
+                break; // nothing filtered: either every slot is used or nothing else is due
+            }
+        }
+        return admitted;
     }
 
     /** Gives back daily-cap reservations the claim did not use. */

@@ -224,6 +224,37 @@ public class RequestLifecycle {
         return true;
     }
 
+    /**
+     * A claimed request its campaign's filters exclude: the attempt is taken back (it never
+     * reached a channel) and the request is SKIPPED with {@code channelStatus}, in one
+     * transaction; false if it is no longer as claimed.
+     */
+    @Transactional
+    public boolean skipClaimed(ClaimedRequest c, String channelStatus, Instant at) {
+        if (!takeBack(c, at)) {
+            return false;
+        }
+        RequestState waiting = requests.lockState(c.id()).orElseThrow();
+        return apply(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at);
+    }
+
+    /** A claimed request that cannot be judged yet (its lookup is pending): it waits until {@code dueAt}. */
+    @Transactional
+    public boolean postponeClaimed(ClaimedRequest c, Instant dueAt) {
+        return takeBack(c, dueAt);
+    }
+
+    private boolean takeBack(ClaimedRequest c, Instant dueAt) {
+        boolean taken = requests.lockState(c.id())
+                .filter(s -> s.status() == RequestStatus.INITIATED && s.attemptCount() == c.attemptNo())
+                .map(s -> voidAttempt(s, c.attemptNo(), dueAt))
+                .orElse(false);
+        if (taken) {
+            requests.forgetSentIfNeverAttempted(c.id());
+        }
+        return taken;
+    }
+
     private void move(long batchPk, RequestStatus from, String fromChannel, RequestStatus to, String toChannel) {
         if (from == to && fromChannel.equals(toChannel)) {
             return;

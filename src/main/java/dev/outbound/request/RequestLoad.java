@@ -55,7 +55,8 @@ public final class RequestLoad implements AutoCloseable {
                                 && status == RequestStatus.PENDING
                                 && target.value().startsWith("+")
                         ? RecipientZones.columnFor(target.value())
-                        : null);
+                        : null,
+                status == RequestStatus.PENDING ? target.lineType() : null);
         tally.merge(CountKey.of(status, channelStatus), 1L, Long::sum);
     }
 

@@ -31,13 +31,15 @@ class RequestRepository {
             "due_at",
             "created_at",
             "updated_at",
-            "time_zone");
+            "time_zone",
+            "line_type");
 
     private static final String INSERT = """
             INSERT INTO request (batch_pk, reference_id, ordinal, target, request_variables, status,
-                                 channel_manager_status, attempt_count, due_at, created_at, updated_at, time_zone)
+                                 channel_manager_status, attempt_count, due_at, created_at, updated_at, time_zone,
+                                 line_type)
             VALUES (:batchPk, :referenceId, :ordinal, :target, :requestVariables, :status,
-                    :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone)
+                    :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone, :lineType)
             """;
     private static final String REFERENCE_EXISTS = """
             SELECT COUNT(*) FROM request WHERE batch_pk = :batchPk AND reference_id = :referenceId
@@ -111,6 +113,25 @@ class RequestRepository {
             WHERE batch_pk = :batchPk AND reference_id = :referenceId AND ordinal = 0
             """;
 
+    private static final String FORGET_SENT = """
+            UPDATE request SET sent_at = NULL WHERE id = :id AND attempt_count = 0
+            """;
+    private static final String ENRICHMENT = """
+            SELECT id, line_type, enrichment, created_at FROM request WHERE id IN (:ids)
+            """;
+    // By primary key from a cursor: a range scan however large the table, and new requests
+    // (uploads, API adds) always come after it.
+    private static final String AWAITING_LOOKUP = """
+            SELECT id, target FROM request
+            WHERE id > :after AND status = 'PENDING' AND enrichment IS NULL AND target LIKE '+%'
+            ORDER BY id LIMIT :limit
+            """;
+    private static final String MAX_ID = "SELECT COALESCE(MAX(id), 0) FROM request";
+    private static final String ENRICH = """
+            UPDATE request SET line_type = COALESCE(:lineType, line_type), enrichment = :enrichment
+            WHERE id = :id
+            """;
+
     private static final String PENDING_ZONE_SETS = """
             SELECT DISTINCT COALESCE(time_zone, '') AS zones FROM request WHERE batch_pk = :batchPk AND status = 'PENDING'
             """;
@@ -146,6 +167,7 @@ class RequestRepository {
                 .param("dueAt", status == RequestStatus.PENDING ? Instants.toDb(now) : null)
                 .param("createdAt", Instants.toDb(now))
                 .param("timeZone", timeZone)
+                .param("lineType", target.valid() ? target.lineType() : null)
                 .update();
     }
 
@@ -269,6 +291,42 @@ class RequestRepository {
                 attempt,
                 id + "-" + attempt,
                 rs.getString("time_zone"));
+    }
+
+    /** A request whose only attempt was voided was never sent. */
+    void forgetSentIfNeverAttempted(long id) {
+        jdbc.sql(FORGET_SENT).param("id", id).update();
+    }
+
+    List<Enrichment> enrichment(Collection<Long> ids) {
+        return jdbc.sql(ENRICHMENT)
+                .param("ids", ids)
+                .query((rs, n) -> new Enrichment(
+                        rs.getLong("id"),
+                        rs.getString("line_type"),
+                        rs.getString("enrichment"),
+                        Instants.readRequired(rs, "created_at")))
+                .list();
+    }
+
+    List<LookupWork> awaitingLookup(long afterId, int limit) {
+        return jdbc.sql(AWAITING_LOOKUP)
+                .param("after", afterId)
+                .param("limit", limit)
+                .query((rs, n) -> new LookupWork(rs.getLong("id"), rs.getString("target")))
+                .list();
+    }
+
+    long maxId() {
+        return jdbc.sql(MAX_ID).query(Long.class).single();
+    }
+
+    void enrich(long id, @org.jspecify.annotations.Nullable String lineType, String payloadJson) {
+        jdbc.sql(ENRICH)
+                .param("lineType", lineType)
+                .param("enrichment", payloadJson)
+                .param("id", id)
+                .update();
     }
 
     List<String> pendingZoneSets(long batchPk) {

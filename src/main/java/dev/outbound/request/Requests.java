@@ -131,6 +131,30 @@ public class Requests {
         return sum(moved);
     }
 
+    /** Stored enrichment of these requests (one query; call with a claim's worth of ids). */
+    public List<Enrichment> enrichment(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : requests.enrichment(ids);
+    }
+
+    /** Waiting phone requests after {@code afterId}, in id order, that no lookup has answered yet. */
+    public List<LookupWork> awaitingLookup(long afterId, int limit) {
+        return requests.awaitingLookup(afterId, limit);
+    }
+
+    /** The highest request id committed so far. */
+    public long maxRequestId() {
+        return requests.maxId();
+    }
+
+    /**
+     * Stores a lookup's answer; a null line type keeps the one libphonenumber gave at ingest.
+     * Changes no status, so no counter.
+     */
+    @Transactional
+    public void enrich(long requestId, @org.jspecify.annotations.Nullable String lineType, String payloadJson) {
+        requests.enrich(requestId, lineType, payloadJson);
+    }
+
     public StatusCounts counts(long batchPk) {
         return StatusCounts.from(counters.read(batchPk));
     }

@@ -41,14 +41,20 @@ public final class Targets {
         }
         try {
             var number = PHONES.parse(t, defaultRegion);
-            if (!PHONES.isValidNumber(number)) {
+            var type = PHONES.getNumberType(number);
+            if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
                 return new Target(t, false);
             }
-            return new Target(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), true);
+            return new Target(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), true, LineTypes.of(type));
         } catch (NumberParseException e) {
             return new Target(t, false);
         }
     }
+
+    /*
+     * Validity is read off the number's type: libphonenumber's isValidNumber is exactly "its type
+     * is not UNKNOWN", so asking for the type costs nothing extra and gives the fallback line type.
+     */
 
     /**
      * Fast path for input already in E.164 ("+" and digits): parsing is most of the cost of a
@@ -78,7 +84,10 @@ public final class Targets {
             var number = new Phonenumber.PhoneNumber()
                     .setCountryCode(countryCode)
                     .setNationalNumber(Long.parseLong(t, 1 + digits, length, 10));
-            return PHONES.isValidNumber(number) ? new Target(t, true) : new Target(t, false);
+            var type = PHONES.getNumberType(number);
+            return type == PhoneNumberUtil.PhoneNumberType.UNKNOWN
+                    ? new Target(t, false)
+                    : new Target(t, true, LineTypes.of(type));
         }
         return null;
     }

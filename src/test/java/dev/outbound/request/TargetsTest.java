@@ -12,7 +12,8 @@ class TargetsTest {
     void normalises_national_and_formatted_numbers_to_e164_in_the_default_region() {
         assertThat(targets.normalize("512-555-1234", Mode.VOICE)).isEqualTo(new Target("+15125551234", true));
         assertThat(targets.normalize(" (512) 555-1234 ", Mode.SMS)).isEqualTo(new Target("+15125551234", true));
-        assertThat(targets.normalize("+44 20 7183 8750", Mode.VOICE)).isEqualTo(new Target("+442071838750", true));
+        assertThat(targets.normalize("+44 20 7183 8750", Mode.VOICE))
+                .isEqualTo(new Target("+442071838750", true, "landline"));
     }
 
     @Test
@@ -25,7 +26,7 @@ class TargetsTest {
     @Test
     void reads_numbers_without_country_code_in_the_configured_region() {
         var uk = new Targets("GB");
-        assertThat(uk.normalize("020 7183 8750", Mode.VOICE)).isEqualTo(new Target("+442071838750", true));
+        assertThat(uk.normalize("020 7183 8750", Mode.VOICE)).isEqualTo(new Target("+442071838750", true, "landline"));
     }
 
     @Test
@@ -64,5 +65,15 @@ class TargetsTest {
                 assertThat(target.value()).as(e164).isEqualTo(e164);
             }
         }
+    }
+
+    @Test
+    void valid_numbers_carry_libphonenumbers_line_type_in_twilio_words() {
+        assertThat(targets.normalize("+447400123456", Mode.VOICE).lineType()).isEqualTo("mobile");
+        assertThat(targets.normalize("+44 20 7183 8750", Mode.VOICE).lineType()).isEqualTo("landline");
+        assertThat(targets.normalize("+18005550100", Mode.VOICE).lineType()).isEqualTo("tollFree");
+        // North American numbers are "fixed line or mobile": libphonenumber cannot tell.
+        assertThat(targets.normalize("+14155550123", Mode.SMS).lineType()).isNull();
+        assertThat(targets.normalize("ann@example.com", Mode.EMAIL).lineType()).isNull();
     }
 }

@@ -1,0 +1,4 @@
+package dev.outbound.request;
+
+/** A waiting phone request whose number has not been looked up yet. */
+public record LookupWork(long requestId, String e164) {}
