@@ -72,8 +72,10 @@ class ClaimStep {
         metrics.claimTook(Duration.ofNanos(System.nanoTime() - start));
         var claims = new ArrayList<Claim>();
         for (Grant g : grants) {
-            List<ClaimedRequest> got =
-                    claimed == null ? List.of() : claimed.getOrDefault(g.batch().pk(), List.of());
+            List<ClaimedRequest> got = admitted(
+                    g,
+                    claimed == null ? List.of() : claimed.getOrDefault(g.batch().pk(), List.of()),
+                    now);
             release(g, got.size());
             if (!got.isEmpty()) {
                 batches.activate(g.batch());
