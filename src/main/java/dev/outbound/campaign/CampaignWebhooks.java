@@ -1,6 +1,7 @@
 package dev.outbound.campaign;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,14 +19,26 @@ public class CampaignWebhooks {
     /** The campaign's webhooks in the order the user gave them; empty for an unknown campaign. */
     @Transactional(readOnly = true)
     public List<WebhookTarget> forCampaign(long campaignId) {
+        return webhooks.findByCampaign(campaignId).stream().map(this::target).toList();
+    }
+
+    /** One webhook of a campaign, if it still exists. */
+    @Transactional(readOnly = true)
+    public Optional<WebhookTarget> find(long campaignId, long webhookId) {
         return webhooks.findByCampaign(campaignId).stream()
-                .map(w -> new WebhookTarget(
-                        w.id(),
-                        w.campaignId(),
-                        w.url(),
-                        w.requestMethod(),
-                        w.triggerStatuses(),
-                        w.encryptedSecret() == null ? null : secrets.decrypt(w.encryptedSecret())))
-                .toList();
+                .filter(w -> w.id() == webhookId)
+                .findFirst()
+                .map(this::target);
+    }
+
+    private WebhookTarget target(StoredWebhook w) {
+        String secret = w.encryptedSecret();
+        return new WebhookTarget(
+                w.id(),
+                w.campaignId(),
+                w.url(),
+                w.requestMethod(),
+                w.triggerStatuses(),
+                secret == null ? null : secrets.decrypt(secret));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +22,16 @@ public class RequestLifecycle {
     private final AttemptRepository attempts;
     private final StatusCountRepository counters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final ThreadLocal<@Nullable Map<Long, Map<CountKey, Long>>> deferred = new ThreadLocal<>();
 
     RequestLifecycle(
-            RequestRepository requests, AttemptRepository attempts, StatusCountRepository counters, Clock clock) {
+            RequestRepository requests,
+            AttemptRepository attempts,
+            StatusCountRepository counters,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.attempts = attempts;
         this.counters = counters;
@@ -53,6 +60,17 @@ public class RequestLifecycle {
         }
         deltas.merge(new CountKey(RequestStatus.INITIATED.name(), "QUEUED"), (long) claimed.size(), Long::sum);
         counters.add(batchPk, deltas);
+        for (ClaimedRequest c : claimed) {
+            events.publishEvent(new RequestStatusChanged(
+                    c.id(),
+                    batchPk,
+                    RequestStatus.PENDING,
+                    oldChannel.getOrDefault(c.id(), ""),
+                    RequestStatus.INITIATED,
+                    "QUEUED",
+                    c.attemptNo(),
+                    now));
+        }
         return claimed;
     }
 
@@ -96,6 +114,8 @@ public class RequestLifecycle {
             attempts.observe(state.id(), attemptNo, toChannel);
         }
         move(state.batchPk(), state.status(), state.channelStatus(), to, toChannel);
+        events.publishEvent(new RequestStatusChanged(
+                state.id(), state.batchPk(), state.status(), state.channelStatus(), to, toChannel, attemptNo, at));
         return true;
     }
 
@@ -111,6 +131,15 @@ public class RequestLifecycle {
         }
         attempts.delete(state.id(), attemptNo);
         move(state.batchPk(), state.status(), state.channelStatus(), RequestStatus.PENDING, channel);
+        events.publishEvent(new RequestStatusChanged(
+                state.id(),
+                state.batchPk(),
+                state.status(),
+                state.channelStatus(),
+                RequestStatus.PENDING,
+                channel,
+                attemptNo,
+                clock.instant()));
         return true;
     }
 
@@ -184,6 +213,11 @@ public class RequestLifecycle {
     /** The distinct recipient time-zone sets among a batch's waiting requests ('' for unknown). */
     public List<String> pendingZoneSets(long batchPk) {
         return requests.pendingZoneSets(batchPk);
+    }
+
+    /** One request as the results show it now; read inside a status change's transaction. */
+    public Optional<ResultRow> snapshot(long requestId) {
+        return requests.result(requestId);
     }
 
     public List<AttemptView> attempts(long batchPk, String referenceId) {

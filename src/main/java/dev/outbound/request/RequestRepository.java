@@ -52,6 +52,12 @@ class RequestRepository {
                    line_type, enrichment
             FROM request WHERE batch_pk = :batchPk
             """;
+    private static final String RESULT_BY_ID = """
+            SELECT reference_id, target, request_variables, channel_manager_sid, created_at, sent_at, attempt_count,
+                   session_id, conversation_id, status, channel_manager_status, insights_status, insights,
+                   line_type, enrichment
+            FROM request WHERE id = :id
+            """;
     private static final String NEVER_ATTEMPTED =
             "batch_pk = :batchPk AND reference_id IN (:referenceIds) AND attempt_count = 0";
     private static final String WAITING_FOR_RETRY =
@@ -353,6 +359,10 @@ class RequestRepository {
         jdbc.sql(sql.toString()).params(params).withFetchSize(1000).query(rs -> {
             sink.accept(row(rs));
         });
+    }
+
+    java.util.Optional<ResultRow> result(long id) {
+        return jdbc.sql(RESULT_BY_ID).param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
     private static ResultRow row(ResultSet rs) throws SQLException {
