@@ -3,13 +3,11 @@ package dev.outbound.webhook;
 import dev.outbound.auth.Caller;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Extension endpoints: a webhook's delivery log and redelivery of one event. */
@@ -42,7 +40,6 @@ class WebhookController {
     }
 
     @PostMapping("/events/{event_id}/redeliver")
-    @ResponseStatus(HttpStatus.ACCEPTED)
     EventView redeliver(
             Caller caller,
             @PathVariable("campaign_id") long campaignId,
