@@ -83,7 +83,11 @@ final class Receiver implements AutoCloseable {
         calls.add(new Call(x.getRequestMethod(), x.getRequestURI().getPath(), headers, body));
         Integer status = script.poll();
         byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
-        x.sendResponseHeaders(status == null ? 200 : status, answer.length);
+        int code = status == null ? 200 : status;
+        if (code >= 300 && code < 400) {
+            x.getResponseHeaders().add("Location", url("/redirected"));
+        }
+        x.sendResponseHeaders(code, answer.length);
         x.getResponseBody().write(answer);
         x.close();
     }

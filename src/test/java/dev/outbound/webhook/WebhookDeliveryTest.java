@@ -296,6 +296,20 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_redirect_is_not_followed_and_counts_as_a_failed_attempt() {
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
+        batch(ids[0], "+15125550104");
+        dispatch(Duration.ofMinutes(1));
+        receiver.answer(307);
+        deliverDue();
+
+        assertThat(receiver.calls()).extracting(Receiver.Call::path).containsExactly("/hooks");
+        var attempt = api.get(log(ids, "attempts")).json().get(0);
+        assertThat(attempt.path("status_code").asInt()).isEqualTo(307);
+        assertThat(attempt.path("outcome").asString()).isEqualTo("RETRY");
+    }
+
+    @Test
     void a_delivered_event_can_be_redelivered_with_its_id() {
         long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), true);
         batch(ids[0], "+15125550105");
