@@ -296,6 +296,67 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void an_event_refused_for_a_day_is_marked_dead_and_a_later_status_of_the_request_follows() {
+        long[] ids = campaignWithWebhook("POST", List.of("HUMAN", "COMPLETED"), false);
+        batch(ids[0], "+15125550106");
+        dispatch(Duration.ofMinutes(1));
+        for (int i = 0; i < 200; i++) {
+            receiver.answer(500);
+        }
+        Instant end = clock.instant().plus(Duration.ofHours(25));
+        while (clock.instant().isBefore(end)) {
+            deliverDue();
+            clock.advance(Duration.ofMinutes(30));
+        }
+
+        var events = api.get(log(ids, "events")).json();
+        assertThat(events).hasSize(2);
+        var human = events.get(1);
+        assertThat(human.path("channel_manager_status").asString()).isEqualTo("HUMAN");
+        assertThat(human.path("status").asString()).isEqualTo("DEAD");
+        assertThat(human.path("next_attempt_at").isNull()).isTrue();
+        assertThat(human.path("attempts").asInt()).isBetween(10, 60);
+        assertThat(receiver.calls())
+                .as("the later COMPLETED waited for HUMAN to die, then was tried too")
+                .extracting(c -> body(c).path("sequence").asInt())
+                .contains(2);
+        assertThat(receiver.calls().get(0).header("webhook-id"))
+                .isEqualTo(human.path("event_id").asString());
+        assertThat(registry.counter("outbound.webhooks.dead").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void two_workers_racing_send_each_event_once() throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(dev.outbound.testing.TestStores.postgres())
+                .as("several nodes need PostgreSQL")
+                .isTrue();
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
+        batch(ids[0], "+15125550110", "+15125550111", "+15125550112", "+15125550113", "+15125550114");
+        dispatch(Duration.ofMinutes(1));
+
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var a = threads.submit(() -> {
+                start.await();
+                return worker.runOnce();
+            });
+            var b = threads.submit(() -> {
+                start.await();
+                return worker.runOnce();
+            });
+            start.countDown();
+            a.get();
+            b.get();
+        }
+        deliverDue();
+
+        assertThat(receiver.calls())
+                .extracting(c -> c.header("webhook-id"))
+                .hasSize(5)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void a_redirect_is_not_followed_and_counts_as_a_failed_attempt() {
         long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
         batch(ids[0], "+15125550104");
