@@ -182,6 +182,17 @@ class WebhookDeliveryTest {
             assertThat(p.has(field)).as(field).isTrue();
         }
 
+        JsonNode schema = api.get("/openapi.json")
+                .json()
+                .path("components")
+                .path("schemas")
+                .path("RequestStatusWebhook");
+        assertThat(p.propertyNames())
+                .as("documented fields")
+                .isSubsetOf(schema.path("properties").propertyNames());
+        schema.path("required")
+                .forEach(f -> assertThat(p.has(f.asString())).as(f.asString()).isTrue());
+
         var events = api.get(log(ids, "events")).json();
         assertThat(events).hasSize(1);
         assertThat(events.get(0).path("status").asString()).isEqualTo("DELIVERED");
