@@ -1,6 +1,8 @@
 package dev.outbound.campaign;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,17 @@ public class CampaignWebhooks {
     @Transactional(readOnly = true)
     public List<WebhookTarget> forCampaign(long campaignId) {
         return webhooks.findByCampaign(campaignId).stream().map(this::target).toList();
+    }
+
+    /**
+     * Each webhook's trigger statuses by webhook id, without decrypting secrets: status changes
+     * consult this, and must not fail because a secret cannot be read.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<String>> triggerStatuses(long campaignId) {
+        var out = new LinkedHashMap<Long, List<String>>();
+        webhooks.findByCampaign(campaignId).forEach(w -> out.put(w.id(), w.triggerStatuses()));
+        return out;
     }
 
     /** One webhook of a campaign, if it still exists. */

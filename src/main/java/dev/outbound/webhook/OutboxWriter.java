@@ -120,8 +120,8 @@ class OutboxWriter {
         long now = System.nanoTime();
         Hooks cached = hooks.get(campaignId);
         if (cached == null || now - cached.loadedAt() > TTL_NANOS) {
-            var list = webhooks.forCampaign(campaignId).stream()
-                    .map(w -> new Hook(w.id(), Set.copyOf(w.triggerStatuses())))
+            var list = webhooks.triggerStatuses(campaignId).entrySet().stream()
+                    .map(w -> new Hook(w.getKey(), Set.copyOf(w.getValue())))
                     .toList();
             cached = new Hooks(list, now);
             if (hooks.size() >= MAX_CACHED) {

@@ -32,6 +32,8 @@ final class Receiver implements AutoCloseable {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean hang;
     private int port;
     private @Nullable HttpServer server;
 
@@ -43,6 +45,11 @@ final class Receiver implements AutoCloseable {
         for (int s : statuses) {
             script.add(s);
         }
+    }
+
+    /** From now on, calls are received but never answered (until {@link #close()}). */
+    void hang() {
+        hang = true;
     }
 
     synchronized void up() {
@@ -81,6 +88,13 @@ final class Receiver implements AutoCloseable {
         x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         calls.add(new Call(x.getRequestMethod(), x.getRequestURI().getPath(), headers, body));
+        if (hang) {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Integer status = script.poll();
         byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
         int code = status == null ? 200 : status;
@@ -94,6 +108,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         down();
     }
 }

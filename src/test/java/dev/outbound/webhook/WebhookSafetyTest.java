@@ -117,19 +117,35 @@ class WebhookSafetyTest {
         assertThat(attempts.get(0).path("status_code").isNull()).isTrue();
     }
 
-    @Test
-    void the_sender_refuses_internal_addresses_and_plain_http_without_connecting() {
-        var sender = new Sender(new DeliveryProperties(
+    private static DeliveryProperties settings(boolean allowPrivate, Duration readTimeout) {
+        return new DeliveryProperties(
                 false,
-                false,
+                allowPrivate,
                 1,
                 Duration.ofSeconds(1),
                 10,
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
+                readTimeout,
                 Duration.ofHours(24),
                 Duration.ofSeconds(10),
-                Duration.ofHours(1)));
+                Duration.ofHours(1));
+    }
+
+    @Test
+    void a_receiver_that_never_answers_is_given_up_on_at_the_read_timeout() throws Exception {
+        receiver.hang();
+        try (var sender = new Sender(settings(true, Duration.ofMillis(500)))) {
+            var result = sender.send(receiver.url("/slow"), "POST", Map.of(), "{}");
+
+            assertThat(result.statusCode()).isNull();
+            assertThat(result.error()).containsIgnoringCase("timeout");
+            assertThat(result.took()).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void the_sender_refuses_internal_addresses_and_plain_http_without_connecting() {
+        var sender = new Sender(settings(false, Duration.ofSeconds(2)));
         try (sender) {
             for (String url : List.of(
                     "https://localhost:" + receiver.port() + "/hook",
