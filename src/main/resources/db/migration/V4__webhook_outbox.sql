@@ -42,3 +42,5 @@ CREATE TABLE webhook_attempt (
 );
 CREATE INDEX webhook_attempt_log ON webhook_attempt (webhook_id, id);
 CREATE INDEX webhook_attempt_event ON webhook_attempt (event_pk, id);
+-- Claims count each webhook's live leases against its concurrency limit.
+CREATE INDEX webhook_event_in_flight ON webhook_event (webhook_id, status, lease_until);

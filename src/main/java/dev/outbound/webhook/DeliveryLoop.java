@@ -1,5 +1,7 @@
 package dev.outbound.webhook;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs delivery rounds on every node (unless {@code OUTBOUND_WEBHOOKS_ENABLED=false}): back to
- * back while events are due, then every {@code OUTBOUND_WEBHOOKS_TICK}. A failing round (the
+ * back while events are due and calls may be opened, then every {@code OUTBOUND_WEBHOOKS_TICK};
+ * hourly it purges finished events past {@code OUTBOUND_WEBHOOKS_RETENTION}. A failing round (the
  * database restarting, say) is logged and the next one tries again.
  */
 @Component
@@ -20,7 +23,9 @@ class DeliveryLoop implements SmartLifecycle {
     private static final int MAX_ROUNDS_PER_TICK = 50;
     private final DeliveryWorker worker;
     private final DeliveryProperties properties;
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private @Nullable ScheduledExecutorService executor;
+    private Instant nextPurge = Instant.EPOCH;
 
     DeliveryLoop(DeliveryWorker worker, DeliveryProperties properties) {
         this.worker = worker;
@@ -41,8 +46,16 @@ class DeliveryLoop implements SmartLifecycle {
 
     private void roundsSafely() {
         try {
-            for (int i = 0; i < MAX_ROUNDS_PER_TICK && worker.runOnce() > 0; i++) {
-                // keep going while events are due
+            for (int i = 0; i < MAX_ROUNDS_PER_TICK && worker.startRound() > 0; i++) {
+                // keep claiming while events are due and calls may still be opened
+            }
+            Instant now = Instant.now();
+            if (now.isAfter(nextPurge)) {
+                nextPurge = now.plus(PURGE_EVERY);
+                int purged = worker.purge();
+                if (purged > 0) {
+                    log.info("Purged {} finished webhook events past their retention", purged);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Webhook delivery round failed, retrying next tick: {}", e.toString());

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryFor how long after its first attempt an event is retried before it is dead
  * @param backoffBase delay before the first retry; doubled for each later one
  * @param backoffMax longest delay between two attempts
+ * @param retention how long delivered and dead events (and their attempts) are kept
  */
 @ConfigurationProperties("outbound.webhooks")
 public record DeliveryProperties(
@@ -29,7 +30,8 @@ public record DeliveryProperties(
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("24h") Duration retryFor,
         @DefaultValue("10s") Duration backoffBase,
-        @DefaultValue("1h") Duration backoffMax) {
+        @DefaultValue("1h") Duration backoffMax,
+        @DefaultValue("30d") Duration retention) {
 
     /** A delivery never takes longer than this; leases outlive it. */
     Duration deadline() {

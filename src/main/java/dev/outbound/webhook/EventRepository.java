@@ -28,22 +28,27 @@ class EventRepository {
             VALUES (:eventId, :webhookId, :campaignId, :requestId, :seq, :channelStatus, :payload,
                     'PENDING', 0, :now, :now)
             """;
-    // Due, unleased events, at most :perWebhook per webhook, and only a request's oldest pending
-    // event per webhook: a later status never overtakes an earlier one. Window functions cannot
-    // sit next to FOR UPDATE, so the ranking is a subquery of the locking one.
+    // Due, unleased events; per webhook at most :perWebhook in flight on all nodes together (live
+    // leases count against it); and only a request's oldest pending event per webhook, so a later
+    // status never overtakes an earlier one. Window functions cannot sit next to FOR UPDATE, so
+    // the ranking is a subquery of the locking one.
     private static final String CLAIM = """
             UPDATE webhook_event SET lease_owner = :token, lease_until = :leaseUntil
             WHERE id IN (
                 SELECT id FROM webhook_event WHERE id IN (
-                    SELECT id FROM (
-                        SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.webhook_id ORDER BY e.next_attempt_at, e.id) AS rn
+                    SELECT ranked.id FROM (
+                        SELECT e.id, e.webhook_id,
+                               ROW_NUMBER() OVER (PARTITION BY e.webhook_id ORDER BY e.next_attempt_at, e.id) AS rn
                         FROM webhook_event e
                         WHERE e.status = 'PENDING' AND e.next_attempt_at <= :now
                           AND (e.lease_until IS NULL OR e.lease_until < :now)
                           AND NOT EXISTS (SELECT 1 FROM webhook_event p
                                           WHERE p.webhook_id = e.webhook_id AND p.request_id = e.request_id
                                             AND p.seq < e.seq AND p.status = 'PENDING')
-                    ) ranked WHERE rn <= :perWebhook
+                    ) ranked
+                    WHERE ranked.rn + (SELECT COUNT(*) FROM webhook_event f
+                                       WHERE f.webhook_id = ranked.webhook_id AND f.status = 'PENDING'
+                                         AND f.lease_until >= :now) <= :perWebhook
                 )
                 ORDER BY next_attempt_at, id LIMIT :limit%s
             )
@@ -67,6 +72,12 @@ class EventRepository {
             UPDATE webhook_event SET status = 'PENDING', next_attempt_at = :now, first_attempt_at = NULL,
                    delivered_at = NULL, lease_owner = NULL, lease_until = NULL
             WHERE webhook_id = :webhookId AND event_id = :eventId
+            """;
+
+    private static final String PURGE = """
+            DELETE FROM webhook_event WHERE id IN (
+                SELECT id FROM webhook_event WHERE status IN ('DELIVERED', 'DEAD') AND created_at < :before
+                ORDER BY id LIMIT :limit)
             """;
 
     private final JdbcClient jdbc;
@@ -173,6 +184,14 @@ class EventRepository {
                         .param("now", Instants.toDb(now))
                         .update()
                 == 1;
+    }
+
+    /** Deletes up to {@code limit} finished events created before {@code before}; answers how many. */
+    int purge(Instant before, int limit) {
+        return jdbc.sql(PURGE)
+                .param("before", Instants.toDb(before))
+                .param("limit", limit)
+                .update();
     }
 
     private static OutboxEvent claimed(ResultSet rs, int n) throws SQLException {

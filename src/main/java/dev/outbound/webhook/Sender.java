@@ -54,8 +54,9 @@ class Sender implements AutoCloseable {
                         .setSocketTimeout(Timeout.of(properties.readTimeout()))
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
-                .setMaxConnPerRoute(Math.max(1, properties.concurrency()))
-                .setMaxConnTotal(Math.max(1, properties.claimLimit()))
+                // Per-webhook limits are the claim's job; webhooks on one host share a route.
+                .setMaxConnPerRoute(DeliveryWorker.inFlightLimit(properties))
+                .setMaxConnTotal(DeliveryWorker.inFlightLimit(properties))
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)

@@ -54,6 +54,9 @@ class WebhookDeliveryTest {
     MeterRegistry registry;
 
     @Autowired
+    EventRepository outbox;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api api;
@@ -365,6 +368,44 @@ class WebhookDeliveryTest {
                 .extracting(c -> c.header("webhook-id"))
                 .hasSize(5)
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_webhook_never_has_more_calls_in_flight_than_its_concurrency_across_nodes() {
+        long[] ids = campaignWithWebhook("POST", List.of("QUEUED", "COMPLETED"), false);
+        batch(ids[0], "+15125550120", "+15125550121", "+15125550122");
+        dispatch(Duration.ofMinutes(1));
+        Instant now = clock.instant();
+        Instant lease = now.plus(Duration.ofMinutes(1));
+
+        var first = outbox.claim("node-a", now, lease, 100, 2);
+        var second = outbox.claim("node-b", now, lease, 100, 2);
+
+        assertThat(first).hasSize(2).allMatch(e -> e.webhookId() == ids[1]);
+        assertThat(first)
+                .extracting(
+                        e -> Api.json().readTree(e.payload()).path("sequence").asInt())
+                .as("only each request's oldest event")
+                .containsOnly(1);
+        assertThat(second).as("two calls already in flight for this webhook").isEmpty();
+        assertThat(outbox.claim("node-c", lease.plusSeconds(1), lease.plusSeconds(60), 100, 2))
+                .as("once the leases lapse, the events are taken again")
+                .hasSize(2);
+    }
+
+    @Test
+    void finished_events_are_purged_after_the_retention() {
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
+        batch(ids[0], "+15125550123");
+        dispatch(Duration.ofMinutes(1));
+        deliverDue();
+        assertThat(api.get(log(ids, "events")).json()).hasSize(1);
+
+        clock.advance(Duration.ofDays(31));
+        assertThat(worker.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(api.get(log(ids, "events")).json()).isEmpty();
+        assertThat(api.get(log(ids, "attempts")).json()).isEmpty();
     }
 
     @Test

@@ -128,7 +128,8 @@ class WebhookSafetyTest {
                 readTimeout,
                 Duration.ofHours(24),
                 Duration.ofSeconds(10),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                Duration.ofDays(30));
     }
 
     @Test
