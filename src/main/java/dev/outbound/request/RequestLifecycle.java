@@ -23,6 +23,7 @@ public class RequestLifecycle {
     private final StatusCountRepository counters;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final BulkChangeEvents bulkEvents;
     private final ThreadLocal<@Nullable Map<Long, Map<CountKey, Long>>> deferred = new ThreadLocal<>();
 
     RequestLifecycle(
@@ -30,8 +31,10 @@ public class RequestLifecycle {
             AttemptRepository attempts,
             StatusCountRepository counters,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            BulkChangeEvents bulkEvents) {
         this.events = events;
+        this.bulkEvents = bulkEvents;
         this.requests = requests;
         this.attempts = attempts;
         this.counters = counters;
@@ -195,7 +198,10 @@ public class RequestLifecycle {
         Instant now = clock.instant();
         var deltas = new HashMap<CountKey, Long>();
         long changed = 0;
-        for (var e : requests.cancelNeverAttempted(batchPk, now).entrySet()) {
+        var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockNeverAttemptedPending(batchPk));
+        var canceled = requests.cancelNeverAttempted(batchPk, now);
+        bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
+        for (var e : canceled.entrySet()) {
             deltas.merge(e.getKey(), -e.getValue(), Long::sum);
             deltas.merge(new CountKey(RequestStatus.CANCELED.name(), "CANCELED"), e.getValue(), Long::sum);
             changed += e.getValue();

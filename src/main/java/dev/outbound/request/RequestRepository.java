@@ -181,6 +181,33 @@ class RequestRepository {
                 Map.of("batchPk", batchPk, "referenceIds", referenceIds, "now", Instants.toDb(now)));
     }
 
+    /** Locks and reads the rows {@link #cancelWaiting} would change. */
+    List<BulkChangeEvents.LockedRow> lockWaiting(long batchPk, Collection<String> referenceIds) {
+        return locked(WAITING_FOR_RETRY, Map.of("batchPk", batchPk, "referenceIds", referenceIds));
+    }
+
+    /** Locks and reads the rows {@link #cancelPending} would change. */
+    List<BulkChangeEvents.LockedRow> lockPending(long batchPk) {
+        return locked(PENDING_IN_BATCH, Map.of("batchPk", batchPk));
+    }
+
+    /** Locks and reads the rows {@link #cancelNeverAttempted} would change. */
+    List<BulkChangeEvents.LockedRow> lockNeverAttemptedPending(long batchPk) {
+        return locked(NEVER_ATTEMPTED_PENDING, Map.of("batchPk", batchPk));
+    }
+
+    private List<BulkChangeEvents.LockedRow> locked(String where, Map<String, ?> params) {
+        return jdbc.sql("SELECT id, status, channel_manager_status, attempt_count FROM request WHERE " + where
+                        + " FOR UPDATE")
+                .params(params)
+                .query((rs, n) -> new BulkChangeEvents.LockedRow(
+                        rs.getLong("id"),
+                        RequestStatus.valueOf(rs.getString("status")),
+                        rs.getString("channel_manager_status"),
+                        rs.getInt("attempt_count")))
+                .list();
+    }
+
     Map<CountKey, Long> cancelPending(long batchPk, Instant now) {
         return counted(
                 dialect.countedUpdateSql(CANCEL, PENDING_IN_BATCH),

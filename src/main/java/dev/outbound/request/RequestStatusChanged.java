@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * Published synchronously, inside the changing transaction, whenever a request's status or
- * channel status changes one request at a time (claims, outcomes, voided attempts). Listeners
- * that write in the same transaction (the webhook outbox) commit or roll back with the change.
- * Bulk changes (cancel on delete or removal, expiry) publish nothing.
+ * channel status changes: claims, outcomes, voided attempts, and bulk cancels (batch delete,
+ * removal, expiry) when a {@link StatusChangeInterest} asks for them. Listeners that write in the
+ * same transaction (the webhook outbox) commit or roll back with the change. Expiry's move of
+ * retry-waiting requests to FAILED keeps their channel status and publishes nothing.
  */
 public record RequestStatusChanged(
         long requestId,

@@ -7,6 +7,7 @@ import dev.outbound.campaign.CampaignWebhooksChanged;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.RequestStatusChanged;
 import dev.outbound.request.ResultRow;
+import dev.outbound.request.StatusChangeInterest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is written on this node or, for writes on other nodes, for at most {@link #TTL_NANOS}.
  */
 @Component
-class OutboxWriter {
+class OutboxWriter implements StatusChangeInterest {
     private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final int MAX_CACHED = 100_000;
 
@@ -92,6 +93,13 @@ class OutboxWriter {
                     body,
                     change.at());
         }
+    }
+
+    @Override
+    public boolean wants(long batchPk, String toChannel) {
+        BatchRef batch = batchRef(batchPk);
+        return batch != null
+                && hooks(batch.campaignId()).stream().anyMatch(h -> h.triggers().contains(toChannel));
     }
 
     // After commit: invalidating earlier would let a concurrent reader cache the old webhooks again.

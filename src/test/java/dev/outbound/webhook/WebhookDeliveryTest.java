@@ -409,6 +409,22 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void requests_canceled_by_deleting_their_batch_are_reported_to_a_canceled_trigger() {
+        long[] ids = campaignWithWebhook("POST", List.of("CANCELED"), false);
+        String batchId = batch(ids[0], "+15125550130", "+15125550131");
+        var deleted = api.deleteForm("/api/v1/outbound/batches/" + batchId, Map.of("delete_reason", "done"));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        deliverDue();
+
+        assertThat(receiver.calls())
+                .extracting(c -> body(c).path("reference_id").asString()
+                        + ":" + body(c).path("request_status").asString()
+                        + ":" + body(c).path("channel_manager_status").asString()
+                        + ":" + body(c).path("previous_request_status").asString())
+                .containsExactlyInAnyOrder("r0:CANCELED:CANCELED:PENDING", "r1:CANCELED:CANCELED:PENDING");
+    }
+
+    @Test
     void a_redirect_is_not_followed_and_counts_as_a_failed_attempt() {
         long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
         batch(ids[0], "+15125550104");
