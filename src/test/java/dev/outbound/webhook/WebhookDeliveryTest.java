@@ -57,6 +57,12 @@ class WebhookDeliveryTest {
     EventRepository outbox;
 
     @Autowired
+    dev.outbound.request.RequestLifecycle lifecycle;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api api;
@@ -422,6 +428,58 @@ class WebhookDeliveryTest {
                         + ":" + body(c).path("channel_manager_status").asString()
                         + ":" + body(c).path("previous_request_status").asString())
                 .containsExactlyInAnyOrder("r0:CANCELED:CANCELED:PENDING", "r1:CANCELED:CANCELED:PENDING");
+    }
+
+    private long events(long campaignId) {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_event WHERE campaign_id = :c")
+                .param("c", campaignId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void an_event_exists_exactly_when_its_status_change_committed() {
+        long[] ids = campaignWithWebhook("POST", List.of("QUEUED"), false);
+        String batchId = batch(ids[0], "+15125550140");
+        long batchPk = jdbc.sql("SELECT pk FROM batch WHERE batch_id = :b")
+                .param("b", batchId)
+                .query(Long.class)
+                .single();
+        Instant lease = clock.instant().plus(Duration.ofMinutes(1));
+
+        try {
+            transactions.executeWithoutResult(tx -> {
+                assertThat(lifecycle.claim(batchPk, 10, "node-x", lease, null)).hasSize(1);
+                throw new IllegalStateException("crash before commit");
+            });
+        } catch (IllegalStateException expected) {
+            // the claim and its event roll back together
+        }
+        assertThat(events(ids[0])).isZero();
+
+        transactions.executeWithoutResult(tx -> lifecycle.claim(batchPk, 10, "node-x", lease, null));
+        assertThat(events(ids[0])).isEqualTo(1);
+    }
+
+    @Test
+    void an_event_leased_by_a_node_that_died_is_sent_by_another_with_the_same_id() {
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), true);
+        batch(ids[0], "+15125550141");
+        dispatch(Duration.ofMinutes(1));
+        Instant now = clock.instant();
+        var taken = outbox.claim("dead-node", now, now.plus(Duration.ofMinutes(1)), 100, 4).stream()
+                .filter(e -> e.webhookId() == ids[1])
+                .toList();
+        assertThat(taken).hasSize(1);
+
+        deliverDue();
+        assertThat(receiver.calls()).as("leased by the dead node").isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        deliverDue();
+
+        assertThat(receiver.calls()).hasSize(1);
+        assertThat(receiver.calls().get(0).header("webhook-id"))
+                .isEqualTo(taken.get(0).eventId());
     }
 
     @Test
