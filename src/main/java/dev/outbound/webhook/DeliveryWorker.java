@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,10 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DeliveryWorker implements AutoCloseable {
     private final EventRepository events;
-    private final AttemptLogRepository attempts;
     private final CampaignWebhooks webhooks;
     private final Sender sender;
-    private final WebhookMetrics metrics;
+    private final AttemptResults results;
     private final DeliveryProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -45,18 +41,16 @@ public class DeliveryWorker implements AutoCloseable {
 
     DeliveryWorker(
             EventRepository events,
-            AttemptLogRepository attempts,
             CampaignWebhooks webhooks,
             Sender sender,
-            WebhookMetrics metrics,
+            AttemptResults results,
             DeliveryProperties properties,
             TransactionTemplate transactions,
             Clock clock) {
         this.events = events;
-        this.attempts = attempts;
         this.webhooks = webhooks;
         this.sender = sender;
-        this.metrics = metrics;
+        this.results = results;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -140,66 +134,12 @@ public class DeliveryWorker implements AutoCloseable {
         Instant at = clock.instant();
         Optional<WebhookTarget> target = webhooks.find(e.campaignId(), e.webhookId());
         if (target.isEmpty()) {
-            record(e, token, at, new Sender.Result(null, "webhook removed from its campaign", Duration.ZERO), true);
+            results.record(
+                    e, token, at, new Sender.Result(null, "webhook removed from its campaign", Duration.ZERO), true);
             return;
         }
         WebhookTarget hook = target.get();
-        Sender.Result result = sender.send(hook.url(), hook.requestMethod(), headers(e, hook, at), e.payload());
-        record(e, token, at, result, false);
-    }
-
-    private static Map<String, String> headers(OutboxEvent e, WebhookTarget hook, Instant at) {
-        long timestamp = at.getEpochSecond();
-        var headers = new LinkedHashMap<String, String>();
-        headers.put("webhook-id", e.eventId());
-        headers.put("webhook-timestamp", Long.toString(timestamp));
-        byte[] secret = hook.hmacSecret();
-        if (secret != null) {
-            headers.put("webhook-signature", Signature.sign(secret, e.eventId(), timestamp, e.payload()));
-        }
-        return headers;
-    }
-
-    private void record(OutboxEvent e, String token, Instant at, Sender.Result r, boolean giveUp) {
-        int attemptNo = e.attempts() + 1;
-        String status;
-        @Nullable Instant next = null;
-        if (r.ok()) {
-            status = EventRepository.DELIVERED;
-        } else {
-            Instant first = e.firstAttemptAt() == null ? at : e.firstAttemptAt();
-            Instant retryAt =
-                    clock.instant().plus(Backoff.delay(attemptNo, properties.backoffBase(), properties.backoffMax()));
-            boolean expired = retryAt.isAfter(first.plus(properties.retryFor()));
-            status = giveUp || expired ? EventRepository.DEAD : EventRepository.PENDING;
-            next = status.equals(EventRepository.PENDING) ? retryAt : null;
-        }
-        String outcome = status.equals(EventRepository.PENDING) ? "RETRY" : status;
-        @Nullable Instant retryAt = next;
-        Boolean kept = transactions.execute(tx -> {
-            if (!events.finish(
-                    e.pk(), token, status, at, retryAt, r.statusCode(), r.error(), r.ok() ? clock.instant() : null)) {
-                return false;
-            }
-            attempts.insert(
-                    e.pk(),
-                    e.webhookId(),
-                    attemptNo,
-                    at,
-                    r.statusCode(),
-                    r.took().toMillis(),
-                    r.error(),
-                    outcome,
-                    retryAt);
-            return true;
-        });
-        if (Boolean.TRUE.equals(kept)) {
-            metrics.attempt(r.took(), r.ok());
-            if (status.equals(EventRepository.PENDING)) {
-                metrics.retried();
-            } else if (status.equals(EventRepository.DEAD)) {
-                metrics.dead();
-            }
-        }
+        var headers = Signature.headers(e.eventId(), at, e.payload(), hook.hmacSecret());
+        results.record(e, token, at, sender.send(hook.url(), hook.requestMethod(), headers, e.payload()), false);
     }
 }
