@@ -1,6 +1,5 @@
 package dev.outbound.webhook;
 
-import dev.outbound.campaign.CampaignWebhooks;
 import dev.outbound.campaign.WebhookTarget;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DeliveryWorker implements AutoCloseable {
     private final EventRepository events;
-    private final CampaignWebhooks webhooks;
+    private final DeliveryTargets targets;
     private final Sender sender;
     private final AttemptResults results;
     private final DeliveryProperties properties;
@@ -41,14 +40,14 @@ public class DeliveryWorker implements AutoCloseable {
 
     DeliveryWorker(
             EventRepository events,
-            CampaignWebhooks webhooks,
+            DeliveryTargets targets,
             Sender sender,
             AttemptResults results,
             DeliveryProperties properties,
             TransactionTemplate transactions,
             Clock clock) {
         this.events = events;
-        this.webhooks = webhooks;
+        this.targets = targets;
         this.sender = sender;
         this.results = results;
         this.properties = properties;
@@ -132,7 +131,7 @@ public class DeliveryWorker implements AutoCloseable {
 
     private void deliver(OutboxEvent e, String token) {
         Instant at = clock.instant();
-        Optional<WebhookTarget> target = webhooks.find(e.campaignId(), e.webhookId());
+        Optional<WebhookTarget> target = targets.find(e.campaignId(), e.webhookId());
         if (target.isEmpty()) {
             results.record(
                     e, token, at, new Sender.Result(null, "webhook removed from its campaign", Duration.ZERO), true);

@@ -483,6 +483,34 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_webhook_moved_to_another_url_delivers_there_from_the_next_event_on() {
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
+        batch(ids[0], "+15125550150");
+        dispatch(Duration.ofMinutes(1));
+        deliverDue();
+        assertThat(receiver.calls()).hasSize(1);
+
+        try (var moved = new Receiver()) {
+            var body = aCampaign()
+                    .with("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+                    .with("hourly_rate", 3600)
+                    .withWebhook(aWebhook()
+                            .withId(ids[1])
+                            .to(moved.url("/moved"))
+                            .with("trigger_statuses", List.of("COMPLETED")))
+                    .build();
+            var r = api.put("/api/v1/outbound/campaigns/" + ids[0], body);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            batch(ids[0], "+15125550151");
+            dispatch(Duration.ofMinutes(1));
+            deliverDue();
+
+            assertThat(receiver.calls()).hasSize(1);
+            assertThat(moved.calls()).extracting(Receiver.Call::path).containsExactly("/moved");
+        }
+    }
+
+    @Test
     void a_redirect_is_not_followed_and_counts_as_a_failed_attempt() {
         long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
         batch(ids[0], "+15125550104");
