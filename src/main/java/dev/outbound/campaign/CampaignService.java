@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,13 +55,16 @@ class CampaignService implements Campaigns {
     private final WebhookSecrets secrets;
     private final List<CampaignDeletionGuard> guards;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CampaignService(
             CampaignRepository campaigns,
             CampaignWebhookRepository webhooks,
             WebhookSecrets secrets,
             List<CampaignDeletionGuard> guards,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.campaigns = campaigns;
         this.webhooks = webhooks;
         this.secrets = secrets;
@@ -132,6 +136,7 @@ class CampaignService implements Campaigns {
             }
         }
         webhooks.deleteByCampaign(id);
+        events.publishEvent(new CampaignWebhooksChanged(id));
         if (!campaigns.delete(caller.organizationId(), id, clock.instant())) {
             throw new CampaignNotFound(id);
         }
@@ -184,6 +189,7 @@ class CampaignService implements Campaigns {
                 webhooks.delete(id, campaignId);
             }
         }
+        events.publishEvent(new CampaignWebhooksChanged(campaignId));
     }
 
     private @Nullable String secret(SecretChange change, @Nullable StoredWebhook current) {

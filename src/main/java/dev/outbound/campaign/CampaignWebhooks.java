@@ -1,6 +1,9 @@
 package dev.outbound.campaign;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,14 +21,37 @@ public class CampaignWebhooks {
     /** The campaign's webhooks in the order the user gave them; empty for an unknown campaign. */
     @Transactional(readOnly = true)
     public List<WebhookTarget> forCampaign(long campaignId) {
+        return webhooks.findByCampaign(campaignId).stream().map(this::target).toList();
+    }
+
+    /**
+     * Each webhook's trigger statuses by webhook id, without decrypting secrets: status changes
+     * consult this, and must not fail because a secret cannot be read.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<String>> triggerStatuses(long campaignId) {
+        var out = new LinkedHashMap<Long, List<String>>();
+        webhooks.findByCampaign(campaignId).forEach(w -> out.put(w.id(), w.triggerStatuses()));
+        return out;
+    }
+
+    /** One webhook of a campaign, if it still exists. */
+    @Transactional(readOnly = true)
+    public Optional<WebhookTarget> find(long campaignId, long webhookId) {
         return webhooks.findByCampaign(campaignId).stream()
-                .map(w -> new WebhookTarget(
-                        w.id(),
-                        w.campaignId(),
-                        w.url(),
-                        w.requestMethod(),
-                        w.triggerStatuses(),
-                        w.encryptedSecret() == null ? null : secrets.decrypt(w.encryptedSecret())))
-                .toList();
+                .filter(w -> w.id() == webhookId)
+                .findFirst()
+                .map(this::target);
+    }
+
+    private WebhookTarget target(StoredWebhook w) {
+        String secret = w.encryptedSecret();
+        return new WebhookTarget(
+                w.id(),
+                w.campaignId(),
+                w.url(),
+                w.requestMethod(),
+                w.triggerStatuses(),
+                secret == null ? null : secrets.decrypt(secret));
     }
 }

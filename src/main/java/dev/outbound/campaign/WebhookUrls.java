@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * First line of defence against webhooks aimed inside our network: only absolute https URLs,
- * and no host that is literally loopback, private or link-local. Names that resolve to such
- * addresses are the delivery's concern, checked when it connects.
+ * and no host that is, or resolves now to, a loopback, private, link-local or metadata address
+ * ({@link WebhookAddresses}). A name that does not resolve is accepted: DNS changes, so delivery
+ * resolves and checks every address again when it connects.
  */
 final class WebhookUrls {
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
@@ -52,24 +53,23 @@ final class WebhookUrls {
             return true;
         }
         boolean ipv6 = h.startsWith("[") && h.endsWith("]");
-        if (!ipv6 && !IPV4.matcher(h).matches()) {
-            return false;
-        }
         try {
-            // Only literals reach here, so no name lookup happens.
-            InetAddress a = InetAddress.getByName(ipv6 ? h.substring(1, h.length() - 1) : h);
-            byte[] b = a.getAddress();
-            boolean uniqueLocalV6 = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-            boolean sharedV4 = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-            return a.isLoopbackAddress()
-                    || a.isAnyLocalAddress()
-                    || a.isSiteLocalAddress()
-                    || a.isLinkLocalAddress()
-                    || a.isMulticastAddress()
-                    || uniqueLocalV6
-                    || sharedV4;
+            if (ipv6 || IPV4.matcher(h).matches()) {
+                // A literal: no name lookup happens.
+                return WebhookAddresses.forbidden(InetAddress.getByName(ipv6 ? h.substring(1, h.length() - 1) : h));
+            }
         } catch (UnknownHostException e) {
             return true;
         }
+        try {
+            for (InetAddress a : InetAddress.getAllByName(h)) {
+                if (WebhookAddresses.forbidden(a)) {
+                    return true;
+                }
+            }
+        } catch (UnknownHostException | SecurityException e) {
+            // A name that does not resolve now is accepted; delivery resolves and checks it again.
+        }
+        return false;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +22,19 @@ public class RequestLifecycle {
     private final AttemptRepository attempts;
     private final StatusCountRepository counters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final BulkChangeEvents bulkEvents;
     private final ThreadLocal<@Nullable Map<Long, Map<CountKey, Long>>> deferred = new ThreadLocal<>();
 
     RequestLifecycle(
-            RequestRepository requests, AttemptRepository attempts, StatusCountRepository counters, Clock clock) {
+            RequestRepository requests,
+            AttemptRepository attempts,
+            StatusCountRepository counters,
+            Clock clock,
+            ApplicationEventPublisher events,
+            BulkChangeEvents bulkEvents) {
+        this.events = events;
+        this.bulkEvents = bulkEvents;
         this.requests = requests;
         this.attempts = attempts;
         this.counters = counters;
@@ -77,6 +87,17 @@ public class RequestLifecycle {
                     .add(c);
         }
         counters.addAll(deltas);
+        for (ClaimedRequest c : claimed) {
+            events.publishEvent(new RequestStatusChanged(
+                    c.id(),
+                    c.batchPk(),
+                    RequestStatus.PENDING,
+                    oldChannel.getOrDefault(c.id(), ""),
+                    RequestStatus.INITIATED,
+                    "QUEUED",
+                    c.attemptNo(),
+                    now));
+        }
         return byBatch;
     }
 
@@ -152,6 +173,20 @@ public class RequestLifecycle {
             }
         }
         attempts.recordAll(finals);
+        // Every change, not only each request's last, in order: a listener (the webhook outbox)
+        // sees HUMAN and then COMPLETED even when both were written at once. Published after
+        // the writes, so what a listener reads of the request is what this transaction stored.
+        for (Change c : changes) {
+            events.publishEvent(new RequestStatusChanged(
+                    c.from().id(),
+                    c.from().batchPk(),
+                    c.from().status(),
+                    c.from().channelStatus(),
+                    c.to(),
+                    c.toChannel(),
+                    c.attemptNo(),
+                    c.at()));
+        }
         Map<Long, Map<CountKey, Long>> buffer = deferred.get();
         var deltas = buffer != null ? buffer : new java.util.TreeMap<Long, Map<CountKey, Long>>();
         for (Change c : finals) {
@@ -206,6 +241,8 @@ public class RequestLifecycle {
             attempts.observe(state.id(), attemptNo, toChannel);
         }
         move(state.batchPk(), state.status(), state.channelStatus(), to, toChannel);
+        events.publishEvent(new RequestStatusChanged(
+                state.id(), state.batchPk(), state.status(), state.channelStatus(), to, toChannel, attemptNo, at));
         return true;
     }
 
@@ -221,6 +258,15 @@ public class RequestLifecycle {
         }
         attempts.delete(state.id(), attemptNo);
         move(state.batchPk(), state.status(), state.channelStatus(), RequestStatus.PENDING, channel);
+        events.publishEvent(new RequestStatusChanged(
+                state.id(),
+                state.batchPk(),
+                state.status(),
+                state.channelStatus(),
+                RequestStatus.PENDING,
+                channel,
+                attemptNo,
+                clock.instant()));
         return true;
     }
 
@@ -307,7 +353,10 @@ public class RequestLifecycle {
         Instant now = clock.instant();
         var deltas = new HashMap<CountKey, Long>();
         long changed = 0;
-        for (var e : requests.cancelNeverAttempted(batchPk, now).entrySet()) {
+        var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockNeverAttemptedPending(batchPk));
+        var canceled = requests.cancelNeverAttempted(batchPk, now);
+        bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
+        for (var e : canceled.entrySet()) {
             deltas.merge(e.getKey(), -e.getValue(), Long::sum);
             deltas.merge(new CountKey(RequestStatus.CANCELED.name(), "CANCELED"), e.getValue(), Long::sum);
             changed += e.getValue();
@@ -325,6 +374,11 @@ public class RequestLifecycle {
     /** The distinct recipient time-zone sets among a batch's waiting requests ('' for unknown). */
     public List<String> pendingZoneSets(long batchPk) {
         return requests.pendingZoneSets(batchPk);
+    }
+
+    /** One request as the results show it now; read inside a status change's transaction. */
+    public Optional<ResultRow> snapshot(long requestId) {
+        return requests.result(requestId);
     }
 
     public List<AttemptView> attempts(long batchPk, String referenceId) {

@@ -57,6 +57,12 @@ class RequestRepository {
                    line_type, enrichment
             FROM request WHERE batch_pk = :batchPk
             """;
+    private static final String RESULT_BY_ID = """
+            SELECT reference_id, target, request_variables, channel_manager_sid, created_at, sent_at, attempt_count,
+                   session_id, conversation_id, status, channel_manager_status, insights_status, insights,
+                   line_type, enrichment
+            FROM request WHERE id = :id
+            """;
     private static final String NEVER_ATTEMPTED =
             "batch_pk = :batchPk AND reference_id IN (:referenceIds) AND attempt_count = 0";
     private static final String WAITING_FOR_RETRY =
@@ -208,6 +214,33 @@ class RequestRepository {
         return counted(
                 dialect.countedUpdateSql(CANCEL, WAITING_FOR_RETRY),
                 Map.of("batchPk", batchPk, "referenceIds", referenceIds, "now", Instants.toDb(now)));
+    }
+
+    /** Locks and reads the rows {@link #cancelWaiting} would change. */
+    List<BulkChangeEvents.LockedRow> lockWaiting(long batchPk, Collection<String> referenceIds) {
+        return locked(WAITING_FOR_RETRY, Map.of("batchPk", batchPk, "referenceIds", referenceIds));
+    }
+
+    /** Locks and reads the rows {@link #cancelPending} would change. */
+    List<BulkChangeEvents.LockedRow> lockPending(long batchPk) {
+        return locked(PENDING_IN_BATCH, Map.of("batchPk", batchPk));
+    }
+
+    /** Locks and reads the rows {@link #cancelNeverAttempted} would change. */
+    List<BulkChangeEvents.LockedRow> lockNeverAttemptedPending(long batchPk) {
+        return locked(NEVER_ATTEMPTED_PENDING, Map.of("batchPk", batchPk));
+    }
+
+    private List<BulkChangeEvents.LockedRow> locked(String where, Map<String, ?> params) {
+        return jdbc.sql("SELECT id, status, channel_manager_status, attempt_count FROM request WHERE " + where
+                        + " FOR UPDATE")
+                .params(params)
+                .query((rs, n) -> new BulkChangeEvents.LockedRow(
+                        rs.getLong("id"),
+                        RequestStatus.valueOf(rs.getString("status")),
+                        rs.getString("channel_manager_status"),
+                        rs.getInt("attempt_count")))
+                .list();
     }
 
     Map<CountKey, Long> cancelPending(long batchPk, Instant now) {
@@ -515,6 +548,10 @@ class RequestRepository {
             params.put("insightsStatus", filter.insightsStatus());
         }
         return sql.toString();
+    }
+
+    java.util.Optional<ResultRow> result(long id) {
+        return jdbc.sql(RESULT_BY_ID).param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
     private static ResultRow row(ResultSet rs) throws SQLException {

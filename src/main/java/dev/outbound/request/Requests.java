@@ -32,6 +32,7 @@ public class Requests {
     private final Dialect dialect;
     private final DataSource dataSource;
     private final Clock clock;
+    private final BulkChangeEvents bulkEvents;
 
     Requests(
             RequestRepository requests,
@@ -40,7 +41,9 @@ public class Requests {
             Targets targets,
             Dialect dialect,
             DataSource dataSource,
-            Clock clock) {
+            Clock clock,
+            BulkChangeEvents bulkEvents) {
+        this.bulkEvents = bulkEvents;
         this.requests = requests;
         this.counters = counters;
         this.attempts = attempts;
@@ -102,7 +105,9 @@ public class Requests {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
             requests.states(batchPk, chunk).forEach(s -> seen.add(s.referenceId()));
             var deleted = requests.deleteNeverAttempted(batchPk, chunk);
+            var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockWaiting(batchPk, chunk));
             var cancel = requests.cancelWaiting(batchPk, chunk, now);
+            bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
             removed += sum(deleted);
             canceled += sum(cancel);
             var deltas = new HashMap<CountKey, Long>();
@@ -121,7 +126,10 @@ public class Requests {
     /** Cancels every request of the batch that is still waiting; answers how many. */
     @Transactional
     public long cancelPending(long batchPk) {
-        var moved = requests.cancelPending(batchPk, clock.instant());
+        Instant now = clock.instant();
+        var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockPending(batchPk));
+        var moved = requests.cancelPending(batchPk, now);
+        bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
         var deltas = new HashMap<CountKey, Long>();
         moved.forEach((k, n) -> {
             deltas.merge(k, -n, Long::sum);

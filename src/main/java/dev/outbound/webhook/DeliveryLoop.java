@@ -1,0 +1,82 @@
+package dev.outbound.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs delivery rounds on every node (unless {@code OUTBOUND_WEBHOOKS_ENABLED=false}): back to
+ * back while events are due and calls may be opened, then every {@code OUTBOUND_WEBHOOKS_TICK};
+ * hourly it purges finished events past {@code OUTBOUND_WEBHOOKS_RETENTION}. A failing round (the
+ * database restarting, say) is logged and the next one tries again.
+ */
+@Component
+class DeliveryLoop implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
+    private static final int MAX_ROUNDS_PER_TICK = 50;
+    private final DeliveryWorker worker;
+    private final DeliveryProperties properties;
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private @Nullable ScheduledExecutorService executor;
+    private Instant nextPurge = Instant.EPOCH;
+
+    DeliveryLoop(DeliveryWorker worker, DeliveryProperties properties) {
+        this.worker = worker;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || executor != null) {
+            return;
+        }
+        var ex = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("webhooks").daemon().factory());
+        long period = properties.tick().toMillis();
+        ex.scheduleWithFixedDelay(this::roundsSafely, period, period, TimeUnit.MILLISECONDS);
+        executor = ex;
+    }
+
+    private void roundsSafely() {
+        try {
+            for (int i = 0; i < MAX_ROUNDS_PER_TICK && worker.startRound() > 0; i++) {
+                // keep claiming while events are due and calls may still be opened
+            }
+            Instant now = Instant.now();
+            if (now.isAfter(nextPurge)) {
+                nextPurge = now.plus(PURGE_EVERY);
+                int purged = worker.purge();
+                if (purged > 0) {
+                    log.info("Purged {} finished webhook events past their retention", purged);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Webhook delivery round failed, retrying next tick: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

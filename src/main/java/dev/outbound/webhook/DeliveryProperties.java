@@ -1,0 +1,40 @@
+package dev.outbound.webhook;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Delivery settings ({@code OUTBOUND_WEBHOOKS_*}).
+ *
+ * @param enabled run delivery workers on this node
+ * @param allowPrivate deliver to loopback, private and link-local addresses (development, tests)
+ * @param concurrency most deliveries in flight per webhook on one node
+ * @param tick pause between delivery rounds when nothing was due
+ * @param claimLimit most events one round takes
+ * @param connectTimeout TCP and TLS connect timeout
+ * @param readTimeout longest wait for the receiver's answer (socket inactivity)
+ * @param retryFor how long after its first attempt an event is retried before it is dead
+ * @param backoffBase delay before the first retry; doubled for each later one
+ * @param backoffMax longest delay between two attempts
+ * @param retention how long delivered and dead events (and their attempts) are kept
+ */
+@ConfigurationProperties("outbound.webhooks")
+public record DeliveryProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("false") boolean allowPrivate,
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("1s") Duration tick,
+        @DefaultValue("200") int claimLimit,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue("24h") Duration retryFor,
+        @DefaultValue("10s") Duration backoffBase,
+        @DefaultValue("1h") Duration backoffMax,
+        @DefaultValue("30d") Duration retention) {
+
+    /** A delivery never takes longer than this; leases outlive it. */
+    Duration deadline() {
+        return connectTimeout.plus(readTimeout).multipliedBy(2);
+    }
+}
