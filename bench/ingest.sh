@@ -23,7 +23,7 @@ if [ "$store" = postgres ]; then
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench_ingest" -c "CREATE DATABASE bench_ingest"
   env_db=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/bench_ingest SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
 fi
-env "${env_db[@]}" OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key \
+env "${env_db[@]}" OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 \
   "$JAVA_HOME/bin/java" -Xmx256m ${JAVA_OPTS:-} -jar target/outbound.jar >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT

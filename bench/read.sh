@@ -17,7 +17,7 @@ done
 [ -f target/outbound.jar ] || mvn -q -B -DskipTests package
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench_read" -c "CREATE DATABASE bench_read"
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/bench_read SPRING_DATASOURCE_USERNAME=postgres \
-  OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key \
+  OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 \
   "$JAVA_HOME/bin/java" -Xmx256m -jar target/outbound.jar >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
