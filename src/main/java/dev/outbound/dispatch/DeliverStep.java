@@ -24,8 +24,15 @@ class DeliverStep {
     private final RequestLifecycle lifecycle;
     private final OutcomeRecorder recorder;
     private final JsonMapper json;
+    private final InFlight inFlight;
 
-    DeliverStep(Channels channels, RequestLifecycle lifecycle, OutcomeRecorder recorder, JsonMapper json) {
+    DeliverStep(
+            Channels channels,
+            RequestLifecycle lifecycle,
+            OutcomeRecorder recorder,
+            JsonMapper json,
+            InFlight inFlight) {
+        this.inFlight = inFlight;
         this.channels = channels;
         this.lifecycle = lifecycle;
         this.recorder = recorder;
@@ -43,16 +50,42 @@ class DeliverStep {
                     c.target(),
                     null,
                     json.readValue(c.variablesJson(), VARIABLES));
+            String sid;
+            inFlight.started(c.id());
             try {
-                lifecycle.attachSid(c.id(), c.attemptNo(), channel.start(attempt, recorder));
+                sid = channel.start(attempt, recorder);
             } catch (ChannelRefused e) {
                 recorder.refused(c, e.getMessage());
+                continue;
             } catch (ChannelUnavailable e) {
-                recorder.notStarted(c);
+                inFlight.ended(c.id());
+                notStarted(c);
+                continue;
             } catch (RuntimeException e) {
+                inFlight.ended(c.id());
                 log.warn("Channel {} failed to start request {}: {}", channel.name(), c.id(), e.toString());
-                recorder.notStarted(c);
+                notStarted(c);
+                continue;
             }
+            try {
+                lifecycle.attachSid(c.id(), c.attemptNo(), sid);
+            } catch (RuntimeException e) {
+                // The attempt is under way and its outcomes will still be recorded; only the sid
+                // is missing. Giving up here would leave the rest of the claim undelivered.
+                log.warn("Could not record sid of request {}: {}", c.id(), e.toString());
+            }
+        }
+    }
+
+    private void notStarted(ClaimedRequest c) {
+        try {
+            recorder.notStarted(c);
+        } catch (RuntimeException e) {
+            if (!StoreTrouble.is(e)) {
+                throw e;
+            }
+            // The store is away: the request stays INITIATED under this node's lease.
+            log.warn("Could not void the unstarted attempt of request {}: {}", c.id(), e.toString());
         }
     }
 }

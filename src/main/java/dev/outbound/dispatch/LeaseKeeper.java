@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Step 5: renews this node's leases on everything in flight, and takes back claims whose lease
+ * Step 5: renews this node's leases on what its channels are working on ({@link InFlight}), and
+ * takes back claims whose lease
  * ran out (their node stopped renewing: it died). A lost claim that never connected is voided and
  * waits again; one that had reached the person is recorded as completed. Asking the provider
  * what really happened is the providers' reconciliation; the simulator dies with its node.
@@ -18,12 +19,15 @@ class LeaseKeeper {
     private final NodeName node;
     private final DispatchProperties properties;
     private final TransactionTemplate transactions;
+    private final InFlight inFlight;
 
     LeaseKeeper(
             RequestLifecycle lifecycle,
             NodeName node,
             DispatchProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            InFlight inFlight) {
+        this.inFlight = inFlight;
         this.lifecycle = lifecycle;
         this.node = node;
         this.properties = properties;
@@ -31,11 +35,12 @@ class LeaseKeeper {
     }
 
     int run(Instant now) {
-        lifecycle.renewLeases(node.get(), now.plus(properties.lease()));
+        lifecycle.renewLeases(node.get(), inFlight.ids(), now.plus(properties.lease()));
         int reclaimed = 0;
         for (long id : lifecycle.expiredLeases(100)) {
             Boolean done = transactions.execute(status -> reclaim(id, now));
             if (Boolean.TRUE.equals(done)) {
+                inFlight.ended(id);
                 reclaimed++;
             }
         }

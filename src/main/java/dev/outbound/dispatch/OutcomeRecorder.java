@@ -38,6 +38,7 @@ class OutcomeRecorder implements ChannelListener {
     private final Clock clock;
     private final Lanes lanes;
     private final int parallelism;
+    private final InFlight inFlight;
 
     OutcomeRecorder(
             RequestLifecycle lifecycle,
@@ -48,7 +49,9 @@ class OutcomeRecorder implements ChannelListener {
             DispatchMetrics metrics,
             Clock clock,
             Lanes lanes,
-            DispatchProperties properties) {
+            DispatchProperties properties,
+            InFlight inFlight) {
+        this.inFlight = inFlight;
         this.lanes = lanes;
         this.parallelism = Math.max(1, properties.parallelism());
         this.lifecycle = lifecycle;
@@ -107,9 +110,31 @@ class OutcomeRecorder implements ChannelListener {
             try {
                 transactions.executeWithoutResult(
                         status -> lifecycle.withDeferredCounters(() -> chunk.forEach(this::record)));
+                chunk.forEach(this::committed);
             } catch (RuntimeException e) {
-                chunk.forEach(one -> transactions.executeWithoutResult(status -> record(one)));
+                for (int j = 0; j < chunk.size(); j++) {
+                    ChannelEvent one = chunk.get(j);
+                    try {
+                        transactions.executeWithoutResult(status -> record(one));
+                        committed(one);
+                    } catch (RuntimeException failed) {
+                        if (!StoreTrouble.is(failed)) {
+                            throw failed;
+                        }
+                        // The store is away: keep this lane's events, in order, for a later tick.
+                        // Dropped, they would leave their requests in flight for good.
+                        events.addAll(laneEvents.subList(i + j, laneEvents.size()));
+                        return;
+                    }
+                }
             }
+        }
+    }
+
+    /** Once an attempt's last event is stored, its lease needs no renewal. */
+    private void committed(ChannelEvent e) {
+        if (e.ended()) {
+            inFlight.ended(e.requestId());
         }
     }
 

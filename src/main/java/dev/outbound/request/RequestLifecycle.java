@@ -2,6 +2,7 @@ package dev.outbound.request;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -147,10 +148,23 @@ public class RequestLifecycle {
         buffer.forEach(counters::add);
     }
 
-    /** Extends this node's leases on everything it has in flight. */
+    /**
+     * Extends this node's leases on the given requests, those it knows a channel is working on.
+     * A claim this node never got to deliver (a commit that failed late, say) is not renewed, so
+     * its lease runs out and it is dialled again instead of staying INITIATED for good.
+     */
     @Transactional
-    public int renewLeases(String node, Instant until) {
-        return requests.renewLeases(node, until);
+    public int renewLeases(String node, Collection<Long> ids, Instant until) {
+        int renewed = 0;
+        var chunk = new ArrayList<Long>(1000);
+        for (long id : ids) {
+            chunk.add(id);
+            if (chunk.size() == 1000) {
+                renewed += requests.renewLeases(node, chunk, until);
+                chunk.clear();
+            }
+        }
+        return chunk.isEmpty() ? renewed : renewed + requests.renewLeases(node, chunk, until);
     }
 
     public List<Long> expiredLeases(int limit) {

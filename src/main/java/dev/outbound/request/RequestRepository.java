@@ -82,7 +82,7 @@ class RequestRepository {
     private static final String RENEW = """
             UPDATE request SET lease_until = :until
             WHERE id IN (SELECT id FROM request WHERE lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
-                         ORDER BY id%s)
+                         AND id IN (:ids) ORDER BY id%s)
             """;
     private static final String EXPIRED_LEASES = """
             SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED') AND lease_until < :now
@@ -288,9 +288,10 @@ class RequestRepository {
                 == 1;
     }
 
-    int renewLeases(String node, Instant until) {
+    int renewLeases(String node, Collection<Long> ids, Instant until) {
         return jdbc.sql(RENEW.formatted(dialect.lockSkippingLocked()))
                 .param("node", node)
+                .param("ids", ids)
                 .param("until", Instants.toDb(until))
                 .update();
     }
