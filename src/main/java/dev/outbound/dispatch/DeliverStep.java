@@ -84,7 +84,7 @@ class DeliverStep {
             if (!StoreTrouble.is(e)) {
                 throw e;
             }
-            // The store is away: the request stays INITIATED under this node's lease.
+            // The store is away: no longer in flight, its lease runs out and LeaseKeeper takes it back.
             log.warn("Could not void the unstarted attempt of request {}: {}", c.id(), e.toString());
         }
     }

@@ -24,4 +24,14 @@ class InFlight {
     Set<Long> ids() {
         return Set.copyOf(ids);
     }
+
+    /** Forgets ids that ended elsewhere (an outcome recorded by another node, say). */
+    void retainOnly(java.util.Collection<Long> stillInFlight, Set<Long> checked) {
+        var keep = Set.copyOf(stillInFlight);
+        for (Long id : checked) {
+            if (!keep.contains(id)) {
+                ids.remove(id);
+            }
+        }
+    }
 }

@@ -20,6 +20,7 @@ class LeaseKeeper {
     private final DispatchProperties properties;
     private final TransactionTemplate transactions;
     private final InFlight inFlight;
+    private @org.jspecify.annotations.Nullable Instant lastPruned;
 
     LeaseKeeper(
             RequestLifecycle lifecycle,
@@ -35,7 +36,12 @@ class LeaseKeeper {
     }
 
     int run(Instant now) {
-        lifecycle.renewLeases(node.get(), inFlight.ids(), now.plus(properties.lease()));
+        var ids = inFlight.ids();
+        lifecycle.renewLeases(node.get(), ids, now.plus(properties.lease()));
+        if (lastPruned == null || !now.isBefore(lastPruned.plus(properties.lease()))) {
+            inFlight.retainOnly(lifecycle.leasedBy(node.get(), ids), ids);
+            lastPruned = now;
+        }
         int reclaimed = 0;
         for (long id : lifecycle.expiredLeases(100)) {
             Boolean done = transactions.execute(status -> reclaim(id, now));

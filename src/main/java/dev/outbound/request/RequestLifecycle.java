@@ -156,15 +156,28 @@ public class RequestLifecycle {
     @Transactional
     public int renewLeases(String node, Collection<Long> ids, Instant until) {
         int renewed = 0;
-        var chunk = new ArrayList<Long>(1000);
-        for (long id : ids) {
-            chunk.add(id);
-            if (chunk.size() == 1000) {
-                renewed += requests.renewLeases(node, chunk, until);
-                chunk.clear();
-            }
+        for (List<Long> chunk : chunks(ids)) {
+            renewed += requests.renewLeases(node, chunk, until);
         }
-        return chunk.isEmpty() ? renewed : renewed + requests.renewLeases(node, chunk, until);
+        return renewed;
+    }
+
+    /** Those of {@code ids} still in flight under {@code node}'s lease. */
+    public List<Long> leasedBy(String node, Collection<Long> ids) {
+        var out = new ArrayList<Long>();
+        for (List<Long> chunk : chunks(ids)) {
+            out.addAll(requests.leasedBy(node, chunk));
+        }
+        return out;
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        var all = List.copyOf(ids);
+        var out = new ArrayList<List<Long>>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            out.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return out;
     }
 
     public List<Long> expiredLeases(int limit) {

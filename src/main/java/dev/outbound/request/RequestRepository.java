@@ -84,6 +84,10 @@ class RequestRepository {
             WHERE id IN (SELECT id FROM request WHERE lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
                          AND id IN (:ids) ORDER BY id%s)
             """;
+    private static final String LEASED_BY = """
+            SELECT id FROM request
+            WHERE id IN (:ids) AND lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
+            """;
     private static final String EXPIRED_LEASES = """
             SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED') AND lease_until < :now
             ORDER BY lease_until LIMIT :limit
@@ -294,6 +298,14 @@ class RequestRepository {
                 .param("ids", ids)
                 .param("until", Instants.toDb(until))
                 .update();
+    }
+
+    List<Long> leasedBy(String node, Collection<Long> ids) {
+        return jdbc.sql(LEASED_BY)
+                .param("ids", ids)
+                .param("node", node)
+                .query(Long.class)
+                .list();
     }
 
     List<Long> expiredLeases(Instant now, int limit) {
