@@ -12,6 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -158,6 +161,31 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Map.of("detail", "The database is unavailable; retry shortly"));
+    }
+
+    @ExceptionHandler({CannotCreateTransactionException.class, TransactionSystemException.class})
+    ResponseEntity<Object> transaction(TransactionException e) {
+        // Begin, commit or rollback failed: the database went away mid-request. A failed commit
+        // may still have been applied; every write is safe to retry (a repeat answers 409).
+        if (e instanceof CannotCreateTransactionException || connectionLost(e)) {
+            return unavailable(e);
+        }
+        return unexpected(e);
+    }
+
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57")) {
+                    return true;
+                }
+            }
+            if (t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)

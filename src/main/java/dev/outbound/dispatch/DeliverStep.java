@@ -25,8 +25,15 @@ class DeliverStep {
     private final RequestLifecycle lifecycle;
     private final OutcomeRecorder recorder;
     private final JsonMapper json;
+    private final InFlight inFlight;
 
-    DeliverStep(Channels channels, RequestLifecycle lifecycle, OutcomeRecorder recorder, JsonMapper json) {
+    DeliverStep(
+            Channels channels,
+            RequestLifecycle lifecycle,
+            OutcomeRecorder recorder,
+            JsonMapper json,
+            InFlight inFlight) {
+        this.inFlight = inFlight;
         this.channels = channels;
         this.lifecycle = lifecycle;
         this.recorder = recorder;
@@ -39,7 +46,13 @@ class DeliverStep {
         for (ClaimStep.Claim claim : claims) {
             deliver(claim.grant(), claim.requests(), sids);
         }
-        lifecycle.attachSids(sids);
+        try {
+            lifecycle.attachSids(sids);
+        } catch (RuntimeException e) {
+            // The attempts are under way and their outcomes will still be recorded; only the
+            // sids are missing. Failing here would leave the rest of the tick undone.
+            log.warn("Could not record the sids of {} attempts: {}", sids.size(), e.toString());
+        }
     }
 
     private void deliver(Grant grant, List<ClaimedRequest> claimed, List<SidUpdate> sids) {
@@ -53,16 +66,36 @@ class DeliverStep {
                     c.target(),
                     null,
                     json.readValue(c.variablesJson(), VARIABLES));
+            String sid;
+            inFlight.started(c.id());
             try {
-                sids.add(new SidUpdate(c.id(), c.attemptNo(), channel.start(attempt, recorder)));
+                sid = channel.start(attempt, recorder);
             } catch (ChannelRefused e) {
                 recorder.refused(c, e.getMessage());
+                continue;
             } catch (ChannelUnavailable e) {
-                recorder.notStarted(c);
+                inFlight.ended(c.id());
+                notStarted(c);
+                continue;
             } catch (RuntimeException e) {
+                inFlight.ended(c.id());
                 log.warn("Channel {} failed to start request {}: {}", channel.name(), c.id(), e.toString());
-                recorder.notStarted(c);
+                notStarted(c);
+                continue;
             }
+            sids.add(new SidUpdate(c.id(), c.attemptNo(), sid));
+        }
+    }
+
+    private void notStarted(ClaimedRequest c) {
+        try {
+            recorder.notStarted(c);
+        } catch (RuntimeException e) {
+            if (!StoreTrouble.is(e)) {
+                throw e;
+            }
+            // The store is away: no longer in flight, its lease runs out and LeaseKeeper takes it back.
+            log.warn("Could not void the unstarted attempt of request {}: {}", c.id(), e.toString());
         }
     }
 }

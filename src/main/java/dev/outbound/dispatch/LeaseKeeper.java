@@ -2,13 +2,13 @@ package dev.outbound.dispatch;
 
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.RequestStatus;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Step 5: renews this node's leases on what it has in flight once they are half spent, and takes back claims whose lease
+ * Step 5: renews this node's leases on what its channels are working on ({@link InFlight}), at
+ * most once per half lease, and takes back claims whose lease
  * ran out (their node stopped renewing: it died). A lost claim that never connected is voided and
  * waits again; one that had reached the person is recorded as completed. Asking the provider
  * what really happened is the providers' reconciliation; the simulator dies with its node.
@@ -19,12 +19,17 @@ class LeaseKeeper {
     private final NodeName node;
     private final DispatchProperties properties;
     private final TransactionTemplate transactions;
+    private final InFlight inFlight;
+    private @org.jspecify.annotations.Nullable Instant lastPruned;
+    private @org.jspecify.annotations.Nullable Instant lastRenewed;
 
     LeaseKeeper(
             RequestLifecycle lifecycle,
             NodeName node,
             DispatchProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            InFlight inFlight) {
+        this.inFlight = inFlight;
         this.lifecycle = lifecycle;
         this.node = node;
         this.properties = properties;
@@ -32,12 +37,23 @@ class LeaseKeeper {
     }
 
     int run(Instant now) {
-        Duration lease = properties.lease();
-        lifecycle.renewLeases(node.get(), now.plus(lease), now.plus(lease.dividedBy(2)));
+        // Renewing once per half lease keeps every lease at least half its length ahead, without
+        // rewriting thousands of in-flight rows on every tick.
+        if (lastRenewed == null
+                || !now.isBefore(lastRenewed.plus(properties.lease().dividedBy(2)))) {
+            var ids = inFlight.ids();
+            lifecycle.renewLeases(node.get(), ids, now.plus(properties.lease()));
+            lastRenewed = now;
+            if (lastPruned == null || !now.isBefore(lastPruned.plus(properties.lease()))) {
+                inFlight.retainOnly(lifecycle.leasedBy(node.get(), ids), ids);
+                lastPruned = now;
+            }
+        }
         int reclaimed = 0;
         for (long id : lifecycle.expiredLeases(100)) {
             Boolean done = transactions.execute(status -> reclaim(id, now));
             if (Boolean.TRUE.equals(done)) {
+                inFlight.ended(id);
                 reclaimed++;
             }
         }

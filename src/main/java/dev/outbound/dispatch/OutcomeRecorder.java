@@ -41,6 +41,7 @@ class OutcomeRecorder implements ChannelListener {
     private final Clock clock;
     private final Lanes lanes;
     private final int parallelism;
+    private final InFlight inFlight;
 
     OutcomeRecorder(
             RequestLifecycle lifecycle,
@@ -51,7 +52,9 @@ class OutcomeRecorder implements ChannelListener {
             DispatchMetrics metrics,
             Clock clock,
             Lanes lanes,
-            DispatchProperties properties) {
+            DispatchProperties properties,
+            InFlight inFlight) {
+        this.inFlight = inFlight;
         this.lanes = lanes;
         this.parallelism = Math.max(1, properties.parallelism());
         this.lifecycle = lifecycle;
@@ -112,6 +115,7 @@ class OutcomeRecorder implements ChannelListener {
             var applied = new java.util.ArrayList<Change>();
             try {
                 transactions.executeWithoutResult(status -> applied.addAll(recordChunk(chunk)));
+                chunk.forEach(this::committed);
             } catch (RuntimeException e) {
                 log.warn(
                         "Recording {} channel events together failed ({}); recording them one by one",
@@ -119,13 +123,26 @@ class OutcomeRecorder implements ChannelListener {
                         e.toString());
                 metrics.recordedOneByOne();
                 applied.clear();
-                for (ChannelEvent one : chunk) {
-                    transactions.executeWithoutResult(status -> {
-                        Change c = recordOne(one);
-                        if (c != null) {
-                            applied.add(c);
+                for (int j = 0; j < chunk.size(); j++) {
+                    ChannelEvent one = chunk.get(j);
+                    try {
+                        transactions.executeWithoutResult(status -> {
+                            Change c = recordOne(one);
+                            if (c != null) {
+                                applied.add(c);
+                            }
+                        });
+                        committed(one);
+                    } catch (RuntimeException failed) {
+                        if (!StoreTrouble.is(failed)) {
+                            throw failed;
                         }
-                    });
+                        // The store is away: keep this lane's events, in order, for a later tick.
+                        // Dropped, they would leave their requests in flight for good.
+                        events.addAll(laneEvents.subList(i + j, laneEvents.size()));
+                        applied.forEach(this::count);
+                        return;
+                    }
                 }
             }
             applied.forEach(this::count);
@@ -168,6 +185,13 @@ class OutcomeRecorder implements ChannelListener {
     private void count(Change c) {
         if (c.attemptOutcome() != null) {
             metrics.outcome(c.attemptOutcome(), c.toChannel());
+        }
+    }
+
+    /** Once an attempt's last event is stored, its lease needs no renewal. */
+    private void committed(ChannelEvent e) {
+        if (e.ended()) {
+            inFlight.ended(e.requestId());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.outbound.request;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -334,10 +335,36 @@ public class RequestLifecycle {
         counters.addAll(buffer);
     }
 
-    /** Extends to {@code until} this node's leases in flight that run out before {@code renewBefore}. */
+    /**
+     * Extends this node's leases on the given requests, those it knows a channel is working on.
+     * A claim this node never got to deliver (a commit that failed late, say) is not renewed, so
+     * its lease runs out and it is dialled again instead of staying INITIATED for good.
+     */
     @Transactional
-    public int renewLeases(String node, Instant until, Instant renewBefore) {
-        return requests.renewLeases(node, until, renewBefore);
+    public int renewLeases(String node, Collection<Long> ids, Instant until) {
+        int renewed = 0;
+        for (List<Long> chunk : chunks(ids)) {
+            renewed += requests.renewLeases(node, chunk, until);
+        }
+        return renewed;
+    }
+
+    /** Those of {@code ids} still in flight under {@code node}'s lease. */
+    public List<Long> leasedBy(String node, Collection<Long> ids) {
+        var out = new ArrayList<Long>();
+        for (List<Long> chunk : chunks(ids)) {
+            out.addAll(requests.leasedBy(node, chunk));
+        }
+        return out;
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        var all = List.copyOf(ids);
+        var out = new ArrayList<List<Long>>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            out.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return out;
     }
 
     public List<Long> expiredLeases(int limit) {

@@ -99,9 +99,12 @@ class RequestRepository {
     // waiting for them could deadlock with a recorder holding other locks.
     private static final String RENEW = """
             UPDATE request SET lease_until = :until
-            WHERE id IN (SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED')
-                           AND lease_until < :renewBefore AND lease_owner = :node
-                         ORDER BY id%s)
+            WHERE id IN (SELECT id FROM request WHERE lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
+                         AND id IN (:ids) ORDER BY id%s)
+            """;
+    private static final String LEASED_BY = """
+            SELECT id FROM request
+            WHERE id IN (:ids) AND lease_owner = :node AND status IN ('INITIATED', 'CONNECTED')
             """;
     private static final String EXPIRED_LEASES = """
             SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED') AND lease_until < :now
@@ -462,12 +465,20 @@ class RequestRepository {
                 == 1;
     }
 
-    int renewLeases(String node, Instant until, Instant renewBefore) {
+    int renewLeases(String node, Collection<Long> ids, Instant until) {
         return jdbc.sql(RENEW.formatted(dialect.lockSkippingLocked()))
                 .param("node", node)
-                .param("renewBefore", Instants.toDb(renewBefore))
+                .param("ids", ids)
                 .param("until", Instants.toDb(until))
                 .update();
+    }
+
+    List<Long> leasedBy(String node, Collection<Long> ids) {
+        return jdbc.sql(LEASED_BY)
+                .param("ids", ids)
+                .param("node", node)
+                .query(Long.class)
+                .list();
     }
 
     List<Long> expiredLeases(Instant now, int limit) {

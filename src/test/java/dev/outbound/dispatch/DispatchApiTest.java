@@ -356,4 +356,33 @@ class DispatchApiTest {
         assertThat(counts.path("COMPLETED").asInt()).isEqualTo(1);
         assertThat(counts.has("INITIATED")).isFalse();
     }
+
+    @Autowired
+    NodeName node;
+
+    @Test
+    void a_claim_this_node_never_delivered_is_not_renewed_but_taken_back_and_dialled() {
+        String id = batch(campaign(Map.of()), list("+15125550100"), Map.of());
+        // This node's claim committed but the delivery never ran (the database failed in between):
+        // no channel is working on it, so its lease must run out rather than be renewed for ever.
+        jdbc.sql("""
+                        UPDATE request SET status = 'INITIATED', channel_manager_status = 'QUEUED', attempt_count = 1,
+                               lease_owner = :node, lease_until = :soon
+                        WHERE batch_pk = (SELECT pk FROM batch WHERE batch_id = :id)
+                        """)
+                .param("node", node.get())
+                .param("soon", java.time.OffsetDateTime.parse("2026-11-30T12:00:30Z"))
+                .param("id", id)
+                .update();
+        jdbc.sql("""
+                        UPDATE status_count SET request_status = 'INITIATED', channel_status = 'QUEUED'
+                        WHERE batch_pk = (SELECT pk FROM batch WHERE batch_id = :id)
+                        """).param("id", id).update();
+        run(Duration.ofSeconds(60), Duration.ofSeconds(1));
+        var result = results(id).get("r0");
+        assertThat(result.path("request_status").asString()).isEqualTo("COMPLETED");
+        var counts = api.get(BATCHES + id).json().path("status_counts");
+        assertThat(counts.path("COMPLETED").asInt()).isEqualTo(1);
+        assertThat(counts.has("INITIATED")).isFalse();
+    }
 }
