@@ -9,8 +9,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Step 5: renews this node's leases on everything in flight, and takes back claims whose lease
  * ran out (their node stopped renewing: it died). A lost claim that never connected is voided and
- * waits again; one that had reached the person is recorded as completed. Asking the provider
- * what really happened is the providers' reconciliation; the simulator dies with its node.
+ * waits again; one that had reached the person is recorded as completed. For channels that can
+ * tell what became of an attempt, the {@link Reconciler} asks the provider instead: voiding a
+ * claim whose call was placed would dial the person twice. The simulator dies with its node.
  */
 @Component
 class LeaseKeeper {
@@ -18,12 +19,15 @@ class LeaseKeeper {
     private final NodeName node;
     private final DispatchProperties properties;
     private final TransactionTemplate transactions;
+    private final Reconciler reconciler;
 
     LeaseKeeper(
             RequestLifecycle lifecycle,
             NodeName node,
             DispatchProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Reconciler reconciler) {
+        this.reconciler = reconciler;
         this.lifecycle = lifecycle;
         this.node = node;
         this.properties = properties;
@@ -34,11 +38,15 @@ class LeaseKeeper {
         lifecycle.renewLeases(node.get(), now.plus(properties.lease()));
         int reclaimed = 0;
         for (long id : lifecycle.expiredLeases(100)) {
+            if (reconciler.lost(id, now)) {
+                continue;
+            }
             Boolean done = transactions.execute(status -> reclaim(id, now));
             if (Boolean.TRUE.equals(done)) {
                 reclaimed++;
             }
         }
+        reconciler.stale(now);
         return reclaimed;
     }
 

@@ -139,8 +139,7 @@ class OutcomeRecorder implements ChannelListener {
         String channel = e.status().wire();
         switch (Outcome.of(e.status(), e.ended())) {
             case PROGRESS -> {
-                if (state.status() == RequestStatus.INITIATED
-                        && !state.channelStatus().equals(channel)) {
+                if (state.status() == RequestStatus.INITIATED && progress(channel) > progress(state.channelStatus())) {
                     lifecycle.apply(state, e.attemptNo(), RequestStatus.INITIATED, channel, null, null, e.at());
                 }
             }
@@ -160,6 +159,16 @@ class OutcomeRecorder implements ChannelListener {
                 }
             }
         }
+    }
+
+    /** How far along an attempt that has not reached anyone is; a late event never moves it back. */
+    private static int progress(String channel) {
+        return switch (channel) {
+            case "ACCEPTED", "QUEUED" -> 1;
+            case "SENDING" -> 2;
+            case "SENT", "IN-PROGRESS" -> 3;
+            default -> 0;
+        };
     }
 
     private void finish(RequestState state, ChannelEvent e, RequestStatus to, String channel, String outcome) {
