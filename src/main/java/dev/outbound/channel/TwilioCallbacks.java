@@ -30,11 +30,13 @@ final class TwilioCallbacks {
 
     private record Seen(int rank, Instant at) {}
 
+    private record Expected(ChannelListener listener, Instant since) {}
+
     private final TwilioSignature signature;
     private final TwilioProperties properties;
     private final Clock clock;
     private final Supplier<@Nullable ChannelListener> fallback;
-    private final Map<String, ChannelListener> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Expected> listeners = new ConcurrentHashMap<>();
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private volatile Instant nextSweep = Instant.MIN;
 
@@ -47,7 +49,7 @@ final class TwilioCallbacks {
 
     /** Events of {@code sid} go to {@code listener} on this node. */
     void expect(String sid, ChannelListener listener) {
-        listeners.put(sid, listener);
+        listeners.put(sid, new Expected(listener, clock.instant()));
     }
 
     /**
@@ -110,10 +112,8 @@ final class TwilioCallbacks {
         if (!fresh[0]) {
             return;
         }
-        ChannelListener listener = e.ended() ? listeners.remove(e.channelSid()) : listeners.get(e.channelSid());
-        if (listener == null) {
-            listener = fallback.get();
-        }
+        Expected expected = e.ended() ? listeners.remove(e.channelSid()) : listeners.get(e.channelSid());
+        ChannelListener listener = expected != null ? expected.listener() : fallback.get();
         if (listener == null) {
             log.warn("No listener for Twilio event of request {}", e.requestId());
             return;
@@ -132,7 +132,7 @@ final class TwilioCallbacks {
         nextSweep = now.plus(Duration.ofMinutes(1));
         Instant before = now.minus(REMEMBER);
         seen.entrySet().removeIf(x -> x.getValue().at().isBefore(before));
-        listeners.keySet().removeIf(sid -> !seen.containsKey(sid));
+        listeners.values().removeIf(x -> x.since().isBefore(before));
     }
 
     private Instant at(@Nullable String timestamp) {

@@ -52,8 +52,8 @@ final class TwilioForms {
     }
 
     Map<String, String> message(ChannelAttempt a) {
-        String body = variables(a).get(SMS_BODY_VARIABLE);
-        if (body == null || body.isBlank()) {
+        String body = variables(a).getOrDefault(SMS_BODY_VARIABLE, properties.smsBody());
+        if (body.isBlank()) {
             throw new ChannelRefused("an SMS needs the variable \"" + SMS_BODY_VARIABLE + "\" (request or campaign)");
         }
         var form = new LinkedHashMap<String, String>();
@@ -64,11 +64,13 @@ final class TwilioForms {
         return form;
     }
 
-    private static String from(ChannelAttempt a) {
-        if (a.from() == null || a.from().isBlank()) {
-            throw new ChannelRefused("the campaign has neither caller_id nor source to call from");
+    private String from(ChannelAttempt a) {
+        String from = a.from() == null || a.from().isBlank() ? properties.from() : a.from();
+        if (from.isBlank()) {
+            throw new ChannelRefused(
+                    "the campaign has neither caller_id nor source, and OUTBOUND_TWILIO_FROM is not set");
         }
-        return a.from();
+        return from;
     }
 
     /** The agent's TwiML URL with the campaign's, then the request's, variables as query parameters. */

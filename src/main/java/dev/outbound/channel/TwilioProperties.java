@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retries how many times a request that failed with 5xx or a timeout is tried in all
  * @param machineDetection AMD mode for campaigns with voicemail detection v1 ({@code Enable} or
  *     {@code DetectMessageEnd}); v2 always uses {@code Enable}
+ * @param from the number to call or text from when a campaign has neither caller_id nor source
+ * @param smsBody the text of an SMS when neither the request nor the campaign has a {@code
+ *     message} variable
  */
 @ConfigurationProperties("outbound.twilio")
 public record TwilioProperties(
@@ -28,7 +31,9 @@ public record TwilioProperties(
         @DefaultValue("1") double cps,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("3") int retries,
-        @DefaultValue("DetectMessageEnd") String machineDetection) {
+        @DefaultValue("DetectMessageEnd") String machineDetection,
+        @DefaultValue("") String from,
+        @DefaultValue("") String smsBody) {
 
     /** The public URL without a trailing slash. */
     String publicBase() {
