@@ -76,6 +76,7 @@ public final class TwilioStandIn implements AutoCloseable {
             new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::seq));
     private final AtomicLong seq = new AtomicLong();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger failAfterCreating = new AtomicInteger();
     private volatile boolean dropCallbacks;
     private volatile Duration talkTime = Duration.ofSeconds(5);
     private volatile @Nullable Thread realTime;
@@ -114,6 +115,11 @@ public final class TwilioStandIn implements AutoCloseable {
     /** Creating a call or message to {@code number} answers 400 with Twilio's error 21211. */
     public void refuse(String number) {
         refused.put(number, "The 'To' number " + number + " is not a valid phone number.");
+    }
+
+    /** The next creates do create the call or message but answer 500, as after a lost response. */
+    public void failAfterCreating(int n) {
+        failAfterCreating.addAndGet(n);
     }
 
     /** The next requests (any resource) answer these HTTP statuses, in order. */
@@ -290,6 +296,10 @@ public final class TwilioStandIn implements AutoCloseable {
         item.put("kind", kind);
         state.put(sid, item);
         schedule(kind, sid, to, callback, form.containsKey("MachineDetection"), at);
+        if (failAfterCreating.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer(ex, 500, "{\"code\": 20500, \"message\": \"Internal Server Error\"}");
+            return;
+        }
         answer(ex, 201, json(item));
     }
 
