@@ -102,6 +102,15 @@ public final class TwilioStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Posts callbacks for {@code publicUrl} to {@code localBase} instead, signed over the public
+     * URL, as a proxy in front of the service would.
+     */
+    public TwilioStandIn forward(String publicUrl, String localBase) {
+        this.sink = (url, params, signature) -> post(url.replace(publicUrl, localBase), params, signature);
+        return this;
+    }
+
     public TwilioStandIn talkTime(Duration talkTime) {
         this.talkTime = talkTime;
         return this;
