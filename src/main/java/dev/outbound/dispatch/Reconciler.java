@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -32,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class Reconciler {
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
     private static final TypeReference<Map<String, String>> VARIABLES = new TypeReference<>() {};
     private final RequestLifecycle lifecycle;
     private final Channels channels;
@@ -93,6 +96,9 @@ class Reconciler {
     /** Asks about attempts that have had no news for too long, whoever holds them. */
     int stale(Instant now) {
         nextAsk.values().removeIf(t -> t.isBefore(now));
+        if (java.util.Arrays.stream(Mode.values()).noneMatch(m -> channels.forMode(m).reconciles())) {
+            return 0;
+        }
         int asked = 0;
         for (long id : lifecycle.staleInFlight(now.minus(after), 100)) {
             if (waiting(id, now)) {
@@ -133,6 +139,7 @@ class Reconciler {
             if (latest == null) {
                 if (lost && stillLost && state.status() == RequestStatus.INITIATED) {
                     lifecycle.voidAttempt(state, a.attemptNo(), now);
+                    log.info("Reconciled request {} attempt {}: never placed, dialable again", a.id(), a.attemptNo());
                 }
                 return;
             }
@@ -143,6 +150,12 @@ class Reconciler {
                 lifecycle.handOver(a.id(), a.attemptNo(), node.get(), now.plus(lease));
             }
             recorder.on(latest);
+            log.info(
+                    "Reconciled request {} attempt {}: the provider reports {}{}",
+                    a.id(),
+                    a.attemptNo(),
+                    latest.status().wire(),
+                    latest.ended() ? " (ended)" : "");
         });
     }
 
