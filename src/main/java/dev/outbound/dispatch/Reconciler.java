@@ -96,7 +96,8 @@ class Reconciler {
     /** Asks about attempts that have had no news for too long, whoever holds them. */
     int stale(Instant now) {
         nextAsk.values().removeIf(t -> t.isBefore(now));
-        if (java.util.Arrays.stream(Mode.values()).noneMatch(m -> channels.forMode(m).reconciles())) {
+        if (java.util.Arrays.stream(Mode.values())
+                .noneMatch(m -> channels.forMode(m).reconciles())) {
             return 0;
         }
         int asked = 0;

@@ -14,8 +14,12 @@ final class TwilioTesting {
     private TwilioTesting() {}
 
     static TwilioProperties properties(String apiBase, double cps) {
+        return properties(apiBase, cps, TwilioStandIn.ACCOUNT);
+    }
+
+    static TwilioProperties properties(String apiBase, double cps, String account) {
         return new TwilioProperties(
-                TwilioStandIn.ACCOUNT,
+                account,
                 TwilioStandIn.TOKEN,
                 apiBase,
                 PUBLIC_URL,
