@@ -128,9 +128,7 @@ final class TwilioChannel implements Channel {
             return client.resilient(() -> {
                 if (sent.get()) {
                     // The last try may have been done: never create twice.
-                    ChannelEvent earlier = lookups.find(attempt, began)
-                            .map(ChannelLookup::latest)
-                            .orElse(null);
+                    ChannelEvent earlier = findEarlier(attempt, began);
                     if (earlier != null) {
                         return earlier.channelSid();
                     }
@@ -153,6 +151,15 @@ final class TwilioChannel implements Channel {
                 throw new ChannelOutcomeUnknown(String.valueOf(e.getMessage()));
             }
             throw new ChannelUnavailable(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The call or message an earlier try may have made; failing to tell is a {@link TwilioClient.Failed}. */
+    private @Nullable ChannelEvent findEarlier(ChannelAttempt attempt, Instant began) {
+        try {
+            return lookups.find(attempt, began).map(ChannelLookup::latest).orElse(null);
+        } catch (TwilioClient.Rejected | TwilioClient.Throttled e) {
+            throw new TwilioClient.Failed("cannot tell whether the last try was done: " + e.getMessage());
         }
     }
 

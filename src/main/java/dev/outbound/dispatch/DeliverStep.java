@@ -2,7 +2,6 @@ package dev.outbound.dispatch;
 
 import dev.outbound.campaign.CampaignDelivery;
 import dev.outbound.campaign.CampaignNotFound;
-import dev.outbound.campaign.Campaigns;
 import dev.outbound.channel.Channel;
 import dev.outbound.channel.ChannelAttempt;
 import dev.outbound.channel.ChannelOutcomeUnknown;
@@ -28,7 +27,7 @@ class DeliverStep {
     private final RequestLifecycle lifecycle;
     private final OutcomeRecorder recorder;
     private final JsonMapper json;
-    private final Campaigns campaigns;
+    private final RulesCache campaigns;
     private final java.time.Clock clock;
 
     DeliverStep(
@@ -36,7 +35,7 @@ class DeliverStep {
             RequestLifecycle lifecycle,
             OutcomeRecorder recorder,
             JsonMapper json,
-            Campaigns campaigns,
+            RulesCache campaigns,
             java.time.Clock clock) {
         this.campaigns = campaigns;
         this.clock = clock;
