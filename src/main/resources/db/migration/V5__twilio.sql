@@ -10,3 +10,6 @@ CREATE TABLE twilio_pace (
 
 -- Reconciliation looks for in-flight requests that have not changed for a while.
 CREATE INDEX request_in_flight_updated ON request (status, updated_at);
+
+-- What the channel said when an attempt ended (e.g. Twilio's message for a refused number).
+ALTER TABLE request_attempt ADD COLUMN detail VARCHAR(1000);

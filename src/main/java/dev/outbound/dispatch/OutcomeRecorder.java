@@ -161,6 +161,12 @@ class OutcomeRecorder implements ChannelListener {
         }
     }
 
+    private void noteDetail(ChannelEvent e) {
+        if (e.detail() != null && !e.detail().isBlank()) {
+            lifecycle.noteDetail(e.requestId(), e.attemptNo(), e.detail());
+        }
+    }
+
     /** How far along an attempt that has not reached anyone is; a late event never moves it back. */
     private static int progress(String channel) {
         return switch (channel) {
@@ -173,6 +179,7 @@ class OutcomeRecorder implements ChannelListener {
 
     private void finish(RequestState state, ChannelEvent e, RequestStatus to, String channel, String outcome) {
         if (lifecycle.apply(state, e.attemptNo(), to, channel, null, outcome, e.at())) {
+            noteDetail(e);
             metrics.outcome(outcome, channel);
         }
     }
@@ -181,6 +188,7 @@ class OutcomeRecorder implements ChannelListener {
         Optional<Instant> retry = retryAt(state, e);
         if (retry.isPresent()) {
             if (lifecycle.apply(state, e.attemptNo(), RequestStatus.PENDING, channel, retry.get(), "retry", e.at())) {
+                noteDetail(e);
                 metrics.outcome("retry", channel);
             }
         } else {

@@ -157,6 +157,12 @@ public class RequestLifecycle {
         return requests.expiredLeases(clock.instant(), limit);
     }
 
+    /** Keeps what the channel said about an attempt that ended (e.g. the provider's error). */
+    @Transactional
+    public void noteDetail(long requestId, int attemptNo, String detail) {
+        attempts.detail(requestId, attemptNo, detail);
+    }
+
     /** A request in flight with its current attempt; empty when it is not in flight. */
     public Optional<InFlightAttempt> inFlight(long requestId) {
         return requests.inFlight(requestId);

@@ -219,6 +219,20 @@ class TwilioDispatchTest {
     }
 
     @Test
+    void a_number_twilio_refuses_fails_at_once_with_twilios_message() {
+        TWILIO.refuse("+14155557000");
+        String id = batch(campaign(Map.of("retry_count", 3, "retry_interval", "1m")), "+14155557000");
+
+        run(Duration.ofMinutes(5));
+
+        assertThat(status(results(id).get("r0"))).isEqualTo("FAILED/INVALID");
+        var attempts = api.get(BATCHES + id + "/requests/r0/attempts").json();
+        assertThat(attempts).hasSize(1);
+        assertThat(attempts.get(0).path("detail").asString()).contains("21211").contains("is not a valid phone number");
+        assertThat(TWILIO.calls("+14155557000")).isZero();
+    }
+
+    @Test
     void a_forged_callback_is_refused_with_403_and_a_signed_one_accepted() throws Exception {
         String query = "?r=1&a=1&k=1-1";
         String form = "CallSid=CA1&CallStatus=completed";
