@@ -168,9 +168,15 @@ class NodeKillIT {
             numbers.add(number);
             csv.append("r").append(i).append(',').append(number).append('\n');
         }
-        var upload = api.upload(
-                "/api/v1/outbound/batches/" + body.get("batch_id") + "/upload_batch", "l.csv", csv.toString());
-        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        // A dispatcher on another node may hold the new batch's row for a moment: 409, try again.
+        String path = "/api/v1/outbound/batches/" + body.get("batch_id") + "/upload_batch";
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var upload = api.upload(path, "l.csv", csv.toString());
+                    assertThat(upload.status()).as(upload.body()).isIn(200, 409);
+                    return upload.status() == 200;
+                });
         return numbers;
     }
 

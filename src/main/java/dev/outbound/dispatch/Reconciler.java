@@ -77,6 +77,9 @@ class Reconciler {
      * takes it back the old way.
      */
     boolean lost(long requestId, Instant now) {
+        if (waiting(requestId, now)) {
+            return true; // only requests of reconciling channels are waited for
+        }
         Optional<InFlightAttempt> found = lifecycle.inFlight(requestId);
         if (found.isEmpty()) {
             return false;
@@ -86,7 +89,8 @@ class Reconciler {
         if (mode == null || !channels.forMode(mode).reconciles()) {
             return false;
         }
-        if (a.startedAt().plus(after).isAfter(now) || waiting(requestId, now)) {
+        if (a.startedAt().plus(after).isAfter(now)) {
+            nextAsk.put(requestId, a.startedAt().plus(after));
             return true; // a start may still be under way: ask once it cannot be
         }
         settle(a, mode, now, true);
