@@ -2,6 +2,8 @@ package dev.outbound.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.api.ChannelManagerStatus;
+import dev.outbound.channel.ChannelEvent;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.Fixtures;
@@ -67,6 +69,9 @@ class TwilioDispatchTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OutcomeRecorder recorder;
 
     Api api;
 
@@ -230,6 +235,42 @@ class TwilioDispatchTest {
         assertThat(attempts).hasSize(1);
         assertThat(attempts.get(0).path("detail").asString()).contains("21211").contains("is not a valid phone number");
         assertThat(TWILIO.calls("+14155557000")).isZero();
+    }
+
+    @Test
+    void callbacks_that_arrive_late_or_twice_at_any_node_never_move_a_request_back() {
+        TWILIO.dropCallbacks(true);
+        String id = batch(campaign(Map.of()), "+14155558000");
+        dispatcher.tick();
+        long requestId = jdbc.sql("SELECT id FROM request WHERE target = '+14155558000'")
+                .query(Long.class)
+                .single();
+        // Another node's channel knows nothing of this call, so only the recorder stands guard.
+        var ringing = event(requestId, ChannelManagerStatus.IN_PROGRESS, false);
+        var queued = event(requestId, ChannelManagerStatus.QUEUED, false);
+        var human = event(requestId, ChannelManagerStatus.HUMAN, false);
+        var completed = event(requestId, ChannelManagerStatus.COMPLETED, true);
+
+        recorder.on(ringing);
+        recorder.on(queued);
+        recorder.drain();
+        assertThat(status(results(id).get("r0"))).isEqualTo("INITIATED/IN-PROGRESS");
+
+        recorder.on(human);
+        recorder.on(ringing);
+        recorder.drain();
+        assertThat(status(results(id).get("r0"))).isEqualTo("CONNECTED/HUMAN");
+
+        recorder.on(completed);
+        recorder.on(human);
+        recorder.on(completed);
+        recorder.drain();
+        assertThat(status(results(id).get("r0"))).isEqualTo("COMPLETED/COMPLETED");
+        assertThat(api.get(BATCHES + id + "/requests/r0/attempts").json()).hasSize(1);
+    }
+
+    private ChannelEvent event(long requestId, ChannelManagerStatus status, boolean ended) {
+        return new ChannelEvent(requestId, 1, "CA-late", status, ended, clock.instant(), null);
     }
 
     @Test
