@@ -177,7 +177,15 @@ public class Batches {
         try {
             batch = batches.lockNowait(caller.organizationId(), batchId).orElseThrow(() -> new BatchNotFound(batchId));
         } catch (PessimisticLockingFailureException e) {
-            throw new Conflict("Batch " + batchId + " is busy: an upload or another change is in progress");
+            throw busy(batchId);
+        } catch (org.springframework.jdbc.UncategorizedSQLException e) {
+            // PostgreSQL's lock_not_available (55P03) from NOWAIT reaches us untranslated, e.g.
+            // while a dispatcher on another node updates the batch row.
+            var sql = e.getSQLException();
+            if (sql != null && "55P03".equals(sql.getSQLState())) {
+                throw busy(batchId);
+            }
+            throw e;
         }
         if (batch.uploaded()) {
             throw new Conflict("Batch " + batchId + " already has an uploaded call list (" + batch.uploadFilename()
@@ -188,6 +196,10 @@ public class Batches {
         }
         var rules = campaigns.rules(caller.organizationId(), batch.campaignId());
         return new UploadTarget(batch, rules.mode(), rules.hoursIn() == HoursIn.RECIPIENT);
+    }
+
+    private static Conflict busy(String batchId) {
+        return new Conflict("Batch " + batchId + " is busy: an upload or another change is in progress");
     }
 
     /** Records a successful upload in the upload's transaction. */

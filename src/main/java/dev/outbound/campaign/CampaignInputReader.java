@@ -88,6 +88,7 @@ class CampaignInputReader {
         String hoursInText = f.string("hours_in", false);
         String hoursInWire = CampaignValues.choose(f, "hours_in", hoursInText, HOURS_IN);
         HoursIn hoursIn = hoursInWire == null ? null : HoursIn.parse(hoursInWire);
+        String agentUrl = agentUrl(f);
         List<WebhookInput> hooks = webhooks.read(f);
         v.throwIfAny();
         var settings = new CampaignSettings(
@@ -113,7 +114,8 @@ class CampaignInputReader {
                 filters,
                 agentId,
                 timezone,
-                hoursIn == null ? HoursIn.CAMPAIGN : hoursIn);
+                hoursIn == null ? HoursIn.CAMPAIGN : hoursIn,
+                agentUrl);
         return new CampaignInput(settings, hooks);
     }
 
@@ -252,6 +254,26 @@ class CampaignInputReader {
             f.fail("caller_id", "caller_id must be a phone number", "value_error");
         }
         return s;
+    }
+
+    /** Extension: an absolute http(s) URL the voice provider fetches the agent's TwiML from. */
+    private static @Nullable String agentUrl(JsonFields f) {
+        String s = text(f, "agent_url", false, 2048);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String url = s.trim();
+        try {
+            var uri = new java.net.URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        f.fail("agent_url", "agent_url must be an absolute http or https URL", "url_parsing");
+        return null;
     }
 
     private boolean isPhone(String s) {

@@ -27,19 +27,19 @@ class CampaignRepository {
             id, organization_id, campaign_name, description, mode, sms_session_ttl, label, labels,
             campaign_variables, daily_start_time, daily_end_time, source, caller_id, hourly_rate,
             max_daily_calls, retry_count, retry_interval, active_days, voicemail_detection,
-            allowed_line_types, include_unknown_line_types, target_filters, agent_id, timezone, hours_in,
+            allowed_line_types, include_unknown_line_types, target_filters, agent_id, timezone, hours_in, agent_url,
             created_at, updated_at, last_updated_by, version
             """;
     private static final String INSERT = """
             INSERT INTO campaign (organization_id, campaign_name, description, mode, sms_session_ttl, label,
                 labels, campaign_variables, daily_start_time, daily_end_time, source, caller_id, hourly_rate,
                 max_daily_calls, retry_count, retry_interval, active_days, voicemail_detection,
-                allowed_line_types, include_unknown_line_types, target_filters, agent_id, timezone, hours_in,
+                allowed_line_types, include_unknown_line_types, target_filters, agent_id, timezone, hours_in, agent_url,
                 created_at, updated_at, last_updated_by, version)
             VALUES (:organizationId, :name, :description, :mode, :smsSessionTtl, :label,
                 :labels, :variables, :dailyStart, :dailyEnd, :source, :callerId, :hourlyRate,
                 :maxDailyCalls, :retryCount, :retryInterval, :activeDays, :voicemailDetection,
-                :allowedLineTypes, :includeUnknownLineTypes, :targetFilters, :agentId, :timezone, :hoursIn,
+                :allowedLineTypes, :includeUnknownLineTypes, :targetFilters, :agentId, :timezone, :hoursIn, :agentUrl,
                 :now, :now, :updatedBy, 0)
             """;
     private static final String UPDATE = """
@@ -51,7 +51,7 @@ class CampaignRepository {
                 active_days = :activeDays, voicemail_detection = :voicemailDetection,
                 allowed_line_types = :allowedLineTypes, include_unknown_line_types = :includeUnknownLineTypes,
                 target_filters = :targetFilters, agent_id = :agentId, timezone = :timezone,
-                hours_in = :hoursIn, updated_at = :now, last_updated_by = :updatedBy, version = version + 1
+                hours_in = :hoursIn, agent_url = :agentUrl, updated_at = :now, last_updated_by = :updatedBy, version = version + 1
             WHERE id = :id AND organization_id = :organizationId AND version = :version AND deleted_at IS NULL
             """;
     private static final String FIND = "SELECT " + COLUMNS + """
@@ -159,7 +159,8 @@ class CampaignRepository {
                 .param("targetFilters", json(s.targetFilters()))
                 .param("agentId", s.agentId())
                 .param("timezone", s.timezone().getId())
-                .param("hoursIn", s.hoursIn().wire());
+                .param("hoursIn", s.hoursIn().wire())
+                .param("agentUrl", s.agentUrl());
     }
 
     private @Nullable String json(@Nullable Object value) {
@@ -190,7 +191,8 @@ class CampaignRepository {
                 filters(rs.getString("target_filters")),
                 rs.getObject("agent_id", Long.class),
                 ZoneId.of(rs.getString("timezone")),
-                Objects.requireNonNull(HoursIn.parse(rs.getString("hours_in"))));
+                Objects.requireNonNull(HoursIn.parse(rs.getString("hours_in"))),
+                rs.getString("agent_url"));
         return new Campaign(
                 rs.getLong("id"),
                 rs.getLong("organization_id"),

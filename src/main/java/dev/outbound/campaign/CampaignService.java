@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Campaign use cases, every one scoped to the caller's organization. */
 @Service
@@ -165,6 +167,34 @@ class CampaignService implements Campaigns {
                         s.allowedLineTypes() == null ? List.of() : s.allowedLineTypes(),
                         s.includeUnknownLineTypes(),
                         s.targetFilters()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CampaignDelivery delivery(long organizationId, long campaignId) {
+        CampaignSettings s = find(organizationId, campaignId).settings();
+        String from = s.callerId() != null && !s.callerId().isBlank() ? s.callerId() : s.source();
+        return new CampaignDelivery(
+                from, s.agentUrl(), voicemail(s.voicemailDetection()), s.smsSessionTtl(), s.variables());
+    }
+
+    private static CampaignDelivery.@Nullable VoicemailDetection voicemail(@Nullable ObjectNode v) {
+        if (v == null) {
+            return null;
+        }
+        JsonNode mode = v.get("mode");
+        return new CampaignDelivery.VoicemailDetection(
+                mode != null && mode.isString() ? mode.asString() : "v1",
+                number(v, "voicemail_detection_overall_timeout"),
+                number(v, "voicemail_detection_pre_speech_timeout"),
+                number(v, "voicemail_detection_post_speech_timeout"),
+                number(v, "voicemail_detection_speech_threshold"),
+                number(v, "voicemail_detection_v2_pre_speech_timeout"));
+    }
+
+    private static @Nullable Double number(ObjectNode v, String key) {
+        JsonNode n = v.get(key);
+        return n != null && n.isNumber() ? n.asDouble() : null;
     }
 
     private Campaign find(long organizationId, long id) {

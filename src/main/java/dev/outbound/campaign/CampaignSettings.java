@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * replaces all of it, so absent optional values take their defaults again.
  *
  * @param mode the mode as given (lower case), null when none was given; null dials as voice
+ * @param agentUrl extension: where the voice channel hands an answered call to the agent (TwiML)
  */
 record CampaignSettings(
         String name,
@@ -37,4 +38,5 @@ record CampaignSettings(
         @Nullable TargetFilters targetFilters,
         @Nullable Long agentId,
         ZoneId timezone,
-        HoursIn hoursIn) {}
+        HoursIn hoursIn,
+        @Nullable String agentUrl) {}

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** OutboundCampaign, plus the extensions {@code timezone} and {@code hours_in}. */
+/** OutboundCampaign, plus the extensions {@code timezone}, {@code hours_in} and {@code agent_url}. */
 record CampaignView(
         long id,
         String campaignName,
@@ -36,7 +36,8 @@ record CampaignView(
         String lastUpdatedBy,
         List<WebhookView> webhooks,
         String timezone,
-        String hoursIn) {
+        String hoursIn,
+        @Nullable String agentUrl) {
 
     static CampaignView of(Campaign c, List<StoredWebhook> webhooks) {
         CampaignSettings s = c.settings();
@@ -68,7 +69,8 @@ record CampaignView(
                 c.lastUpdatedBy(),
                 webhooks.stream().map(WebhookView::of).toList(),
                 s.timezone().getId(),
-                s.hoursIn().wire());
+                s.hoursIn().wire(),
+                s.agentUrl());
     }
 
     private static @Nullable String time(@Nullable LocalTime t) {

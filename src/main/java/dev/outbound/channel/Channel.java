@@ -2,6 +2,7 @@ package dev.outbound.channel;
 
 import dev.outbound.campaign.Mode;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,4 +29,23 @@ public interface Channel {
      * report by callback ignore it. Called on every dispatcher tick.
      */
     default void poll(Instant now) {}
+
+    /** Fails startup with a clear message when the channel is chosen but not set up. */
+    default void checkConfigured() {}
+
+    /**
+     * True when {@link #lookup} can tell what became of an attempt. Such a channel's lost attempts
+     * are reconciled (asked about) instead of being dialled again blindly.
+     */
+    default boolean reconciles() {
+        return false;
+    }
+
+    /**
+     * Asks the provider what became of an attempt started at {@code startedAt}: its latest state,
+     * or {@link ChannelLookup#NEVER_PLACED}; empty when it cannot tell now (provider unreachable).
+     */
+    default Optional<ChannelLookup> lookup(ChannelAttempt attempt, Instant startedAt) {
+        return Optional.empty();
+    }
 }

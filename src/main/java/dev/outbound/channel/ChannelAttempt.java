@@ -1,5 +1,6 @@
 package dev.outbound.channel;
 
+import dev.outbound.campaign.CampaignDelivery;
 import dev.outbound.campaign.Mode;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param target E.164 number or email address
  * @param from caller id / source of the campaign, if any
  * @param variables request variables over campaign variables, for the agent
+ * @param campaign what the provider needs of the campaign (agent URL, voicemail detection...)
  */
 public record ChannelAttempt(
         long requestId,
@@ -22,9 +24,22 @@ public record ChannelAttempt(
         Mode mode,
         String target,
         @Nullable String from,
-        Map<String, String> variables) {
+        Map<String, String> variables,
+        CampaignDelivery campaign) {
 
     public ChannelAttempt {
         variables = Map.copyOf(variables);
+    }
+
+    /** An attempt of a campaign that asks nothing particular of the provider. */
+    public ChannelAttempt(
+            long requestId,
+            int attemptNo,
+            String idempotencyKey,
+            Mode mode,
+            String target,
+            @Nullable String from,
+            Map<String, String> variables) {
+        this(requestId, attemptNo, idempotencyKey, mode, target, from, variables, CampaignDelivery.NONE);
     }
 }

@@ -38,7 +38,9 @@ final class ConfiguredChannels implements Channels {
         for (Mode mode : Mode.values()) {
             Channel c = pick(mode, configured(properties, mode), byName);
             byMode.put(mode, c);
-            used.add(c);
+            if (used.add(c)) {
+                c.checkConfigured();
+            }
         }
         this.distinct = List.copyOf(used);
     }

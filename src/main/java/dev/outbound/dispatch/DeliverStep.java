@@ -1,13 +1,18 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.campaign.CampaignDelivery;
+import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.channel.Channel;
 import dev.outbound.channel.ChannelAttempt;
+import dev.outbound.channel.ChannelOutcomeUnknown;
 import dev.outbound.channel.ChannelRefused;
 import dev.outbound.channel.ChannelUnavailable;
 import dev.outbound.channel.Channels;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.SidUpdate;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,23 +31,29 @@ class DeliverStep {
     private final OutcomeRecorder recorder;
     private final JsonMapper json;
     private final InFlight inFlight;
+    private final RulesCache campaigns;
+    private final Clock clock;
 
     DeliverStep(
             Channels channels,
             RequestLifecycle lifecycle,
             OutcomeRecorder recorder,
             JsonMapper json,
-            InFlight inFlight) {
-        this.inFlight = inFlight;
+            InFlight inFlight,
+            RulesCache campaigns,
+            Clock clock) {
         this.channels = channels;
         this.lifecycle = lifecycle;
         this.recorder = recorder;
         this.json = json;
+        this.inFlight = inFlight;
+        this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     /** Hands over every claim's requests; the providers' ids are recorded in one transaction. */
     void deliver(List<ClaimStep.Claim> claims) {
-        var sids = new java.util.ArrayList<SidUpdate>();
+        var sids = new ArrayList<SidUpdate>();
         for (ClaimStep.Claim claim : claims) {
             deliver(claim.grant(), claim.requests(), sids);
         }
@@ -57,6 +68,7 @@ class DeliverStep {
 
     private void deliver(Grant grant, List<ClaimedRequest> claimed, List<SidUpdate> sids) {
         Channel channel = channels.forMode(grant.rules().mode());
+        CampaignDelivery campaign = campaign(grant);
         for (ClaimedRequest c : claimed) {
             var attempt = new ChannelAttempt(
                     c.id(),
@@ -64,26 +76,27 @@ class DeliverStep {
                     c.idempotencyKey(),
                     grant.rules().mode(),
                     c.target(),
-                    null,
-                    json.readValue(c.variablesJson(), VARIABLES));
-            String sid;
+                    campaign.from(),
+                    json.readValue(c.variablesJson(), VARIABLES),
+                    campaign);
             inFlight.started(c.id());
             try {
-                sid = channel.start(attempt, recorder);
+                sids.add(new SidUpdate(c.id(), c.attemptNo(), channel.start(attempt, recorder)));
             } catch (ChannelRefused e) {
                 recorder.refused(c, e.getMessage());
-                continue;
+            } catch (ChannelOutcomeUnknown e) {
+                // Maybe placed: neither voided nor renewed; the reconciler asks the provider.
+                inFlight.ended(c.id());
+                log.warn("Channel {} may have started request {}: {}", channel.name(), c.id(), e.getMessage());
+                lifecycle.handOver(c.id(), c.attemptNo(), null, clock.instant());
             } catch (ChannelUnavailable e) {
                 inFlight.ended(c.id());
                 notStarted(c);
-                continue;
             } catch (RuntimeException e) {
                 inFlight.ended(c.id());
                 log.warn("Channel {} failed to start request {}: {}", channel.name(), c.id(), e.toString());
                 notStarted(c);
-                continue;
             }
-            sids.add(new SidUpdate(c.id(), c.attemptNo(), sid));
         }
     }
 
@@ -96,6 +109,15 @@ class DeliverStep {
             }
             // The store is away: no longer in flight, its lease runs out and LeaseKeeper takes it back.
             log.warn("Could not void the unstarted attempt of request {}: {}", c.id(), e.toString());
+        }
+    }
+
+    private CampaignDelivery campaign(Grant grant) {
+        try {
+            return campaigns.delivery(
+                    grant.rules().organizationId(), grant.rules().id());
+        } catch (CampaignNotFound gone) {
+            return CampaignDelivery.NONE;
         }
     }
 }

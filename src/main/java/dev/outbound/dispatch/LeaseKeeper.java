@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Step 5: renews this node's leases on what its channels are working on ({@link InFlight}), at
  * most once per half lease, and takes back claims whose lease
  * ran out (their node stopped renewing: it died). A lost claim that never connected is voided and
- * waits again; one that had reached the person is recorded as completed. Asking the provider
- * what really happened is the providers' reconciliation; the simulator dies with its node.
+ * waits again; one that had reached the person is recorded as completed. For channels that can
+ * tell what became of an attempt, the {@link Reconciler} asks the provider instead: voiding a
+ * claim whose call was placed would dial the person twice. The simulator dies with its node.
  */
 @Component
 class LeaseKeeper {
@@ -22,14 +23,17 @@ class LeaseKeeper {
     private final InFlight inFlight;
     private @org.jspecify.annotations.Nullable Instant lastPruned;
     private @org.jspecify.annotations.Nullable Instant lastRenewed;
+    private final Reconciler reconciler;
 
     LeaseKeeper(
             RequestLifecycle lifecycle,
             NodeName node,
             DispatchProperties properties,
             TransactionTemplate transactions,
-            InFlight inFlight) {
+            InFlight inFlight,
+            Reconciler reconciler) {
         this.inFlight = inFlight;
+        this.reconciler = reconciler;
         this.lifecycle = lifecycle;
         this.node = node;
         this.properties = properties;
@@ -51,12 +55,16 @@ class LeaseKeeper {
         }
         int reclaimed = 0;
         for (long id : lifecycle.expiredLeases(100)) {
+            if (reconciler.lost(id, now)) {
+                continue;
+            }
             Boolean done = transactions.execute(status -> reclaim(id, now));
             if (Boolean.TRUE.equals(done)) {
                 inFlight.ended(id);
                 reclaimed++;
             }
         }
+        reconciler.stale(now);
         return reclaimed;
     }
 

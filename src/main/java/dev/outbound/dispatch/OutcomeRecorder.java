@@ -155,15 +155,18 @@ class OutcomeRecorder implements ChannelListener {
         Map<Long, RequestState> states = lifecycle.lockAll(ids);
         var batchesSeen = new java.util.HashMap<Long, Optional<Batch>>();
         var changes = new java.util.ArrayList<Change>();
+        var detailed = new java.util.ArrayList<Map.Entry<ChannelEvent, Change>>();
         for (ChannelEvent e : chunk) {
             RequestState state = states.get(e.requestId());
             Change c = state == null ? null : decide(state, e, batchesSeen);
             if (c != null) {
                 changes.add(c);
+                detailed.add(Map.entry(e, c));
                 states.put(e.requestId(), c.after());
             }
         }
         lifecycle.applyAll(changes);
+        detailed.forEach(d -> noteDetail(d.getKey(), d.getValue()));
         return changes;
     }
 
@@ -177,9 +180,11 @@ class OutcomeRecorder implements ChannelListener {
             return null;
         }
         RequestState from = c.from();
-        boolean done =
-                lifecycle.apply(from, c.attemptNo(), c.to(), c.toChannel(), c.dueAt(), c.attemptOutcome(), c.at());
-        return done ? c : null;
+        if (!lifecycle.apply(from, c.attemptNo(), c.to(), c.toChannel(), c.dueAt(), c.attemptOutcome(), c.at())) {
+            return null;
+        }
+        noteDetail(e, c);
+        return c;
     }
 
     private void count(Change c) {
@@ -220,8 +225,7 @@ class OutcomeRecorder implements ChannelListener {
         String channel = e.status().wire();
         return switch (Outcome.of(e.status(), e.ended())) {
             case PROGRESS ->
-                state.status() == RequestStatus.INITIATED
-                                && !state.channelStatus().equals(channel)
+                state.status() == RequestStatus.INITIATED && progress(channel) > progress(state.channelStatus())
                         ? change(state, e, RequestStatus.INITIATED, channel, null, null)
                         : null;
             case REACHED ->
@@ -251,6 +255,23 @@ class OutcomeRecorder implements ChannelListener {
             @Nullable Instant dueAt,
             @Nullable String outcome) {
         return new Change(state, e.attemptNo(), to, channel, dueAt, outcome, e.at());
+    }
+
+    /** Keeps what the channel said about an attempt that ended (e.g. why a provider refused it). */
+    private void noteDetail(ChannelEvent e, Change c) {
+        if (c.attemptOutcome() != null && e.detail() != null && !e.detail().isBlank()) {
+            lifecycle.noteDetail(e.requestId(), e.attemptNo(), e.detail());
+        }
+    }
+
+    /** How far along an attempt that has not reached anyone is; a late event never moves it back. */
+    private static int progress(String channel) {
+        return switch (channel) {
+            case "ACCEPTED", "QUEUED" -> 1;
+            case "SENDING" -> 2;
+            case "SENT", "IN-PROGRESS" -> 3;
+            default -> 0;
+        };
     }
 
     private Optional<Instant> retryAt(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {

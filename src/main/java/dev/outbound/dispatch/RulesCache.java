@@ -1,5 +1,6 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.campaign.CampaignDelivery;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.Campaigns;
 import java.time.Clock;
@@ -23,6 +24,10 @@ class RulesCache {
 
     private record Entry(CampaignRules rules, Instant readAt) {}
 
+    private record DeliveryEntry(CampaignDelivery delivery, Instant readAt) {}
+
+    private final Map<Long, DeliveryEntry> deliveries = new ConcurrentHashMap<>();
+
     RulesCache(Campaigns campaigns, Clock clock) {
         this.campaigns = campaigns;
         this.clock = clock;
@@ -36,5 +41,16 @@ class RulesCache {
             entries.put(campaignId, e);
         }
         return e.rules();
+    }
+
+    /** What channels need of the campaign, read at most every {@link #TTL} like its rules. */
+    CampaignDelivery delivery(long organizationId, long campaignId) {
+        Instant now = clock.instant();
+        DeliveryEntry e = deliveries.get(campaignId);
+        if (e == null || e.readAt().plus(TTL).isBefore(now) || e.readAt().isAfter(now)) {
+            e = new DeliveryEntry(campaigns.delivery(organizationId, campaignId), now);
+            deliveries.put(campaignId, e);
+        }
+        return e.delivery();
     }
 }

@@ -24,11 +24,14 @@ class AttemptRepository {
             UPDATE request_attempt SET ended_at = :endedAt, channel_status = :status, outcome = :outcome
             WHERE request_id = :requestId AND attempt_no = :attemptNo AND ended_at IS NULL
             """;
+    private static final String DETAIL = """
+            UPDATE request_attempt SET detail = :detail WHERE request_id = :requestId AND attempt_no = :attemptNo
+            """;
     private static final String DELETE = """
             DELETE FROM request_attempt WHERE request_id = :requestId AND attempt_no = :attemptNo
             """;
     private static final String LIST = """
-            SELECT a.attempt_no, a.started_at, a.ended_at, a.channel_sid, a.channel_status, a.outcome
+            SELECT a.attempt_no, a.started_at, a.ended_at, a.channel_sid, a.channel_status, a.outcome, a.detail
             FROM request_attempt a JOIN request r ON r.id = a.request_id
             WHERE r.batch_pk = :batchPk AND r.reference_id = :referenceId
             ORDER BY r.ordinal, a.attempt_no
@@ -113,6 +116,14 @@ class AttemptRepository {
                 .update();
     }
 
+    void detail(long requestId, int attemptNo, String detail) {
+        jdbc.sql(DETAIL)
+                .param("detail", detail.length() > 1000 ? detail.substring(0, 1000) : detail)
+                .param("requestId", requestId)
+                .param("attemptNo", attemptNo)
+                .update();
+    }
+
     void delete(long requestId, int attemptNo) {
         jdbc.sql(DELETE)
                 .param("requestId", requestId)
@@ -130,7 +141,8 @@ class AttemptRepository {
                         Instants.read(rs, "ended_at"),
                         rs.getString("channel_sid"),
                         rs.getString("channel_status"),
-                        rs.getString("outcome")))
+                        rs.getString("outcome"),
+                        rs.getString("detail")))
                 .list();
     }
 

@@ -10,4 +10,5 @@ public record AttemptView(
         @Nullable Instant endedAt,
         @Nullable String channelSid,
         @Nullable String channelStatus,
-        @Nullable String outcome) {}
+        @Nullable String outcome,
+        @Nullable String detail) {}

@@ -371,6 +371,31 @@ public class RequestLifecycle {
         return requests.expiredLeases(clock.instant(), limit);
     }
 
+    /** Keeps what the channel said about an attempt that ended (e.g. the provider's error). */
+    @Transactional
+    public void noteDetail(long requestId, int attemptNo, String detail) {
+        attempts.detail(requestId, attemptNo, detail);
+    }
+
+    /** A request in flight with its current attempt; empty when it is not in flight. */
+    public Optional<InFlightAttempt> inFlight(long requestId) {
+        return requests.inFlight(requestId);
+    }
+
+    /** Requests in flight without news since {@code before}, oldest first. */
+    public List<Long> staleInFlight(Instant before, int limit) {
+        return requests.stale(before, limit);
+    }
+
+    /**
+     * Gives an in-flight attempt's lease to {@code owner} until {@code until}; a null owner and
+     * a past {@code until} leave it for reconciliation.
+     */
+    @Transactional
+    public boolean handOver(long requestId, int attemptNo, @Nullable String owner, Instant until) {
+        return requests.handOver(requestId, attemptNo, owner, until);
+    }
+
     /**
      * At expiry: never-attempted requests are CANCELED and those waiting for a retry FAILED, in
      * the expiring transaction; answers how many changed.

@@ -110,6 +110,20 @@ class RequestRepository {
             SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED') AND lease_until < :now
             ORDER BY lease_until LIMIT :limit
             """;
+    private static final String IN_FLIGHT = """
+            SELECT r.id, r.batch_pk, r.status, r.target, r.request_variables, r.attempt_count, r.lease_until,
+                   a.idempotency_key, a.started_at, a.channel_sid
+            FROM request r JOIN request_attempt a ON a.request_id = r.id AND a.attempt_no = r.attempt_count
+            WHERE r.id = :id AND r.status IN ('INITIATED', 'CONNECTED')
+            """;
+    private static final String STALE = """
+            SELECT id FROM request WHERE status IN ('INITIATED', 'CONNECTED') AND updated_at < :before
+            ORDER BY updated_at LIMIT :limit
+            """;
+    private static final String HAND_OVER = """
+            UPDATE request SET lease_owner = :owner, lease_until = :until
+            WHERE id = :id AND attempt_count = :attemptNo AND status IN ('INITIATED', 'CONNECTED')
+            """;
     private static final String NEVER_ATTEMPTED_PENDING =
             "batch_pk = :batchPk AND status = 'PENDING' AND attempt_count = 0";
     private static final String RETRY_WAITING = "batch_pk = :batchPk AND status = 'PENDING' AND attempt_count > 0";
@@ -487,6 +501,41 @@ class RequestRepository {
                 .param("limit", limit)
                 .query(Long.class)
                 .list();
+    }
+
+    java.util.Optional<InFlightAttempt> inFlight(long id) {
+        return jdbc.sql(IN_FLIGHT)
+                .param("id", id)
+                .query((rs, n) -> new InFlightAttempt(
+                        rs.getLong("id"),
+                        rs.getLong("batch_pk"),
+                        RequestStatus.valueOf(rs.getString("status")),
+                        rs.getString("target"),
+                        rs.getString("request_variables"),
+                        rs.getInt("attempt_count"),
+                        rs.getString("idempotency_key"),
+                        Instants.readRequired(rs, "started_at"),
+                        rs.getString("channel_sid"),
+                        Instants.read(rs, "lease_until")))
+                .optional();
+    }
+
+    List<Long> stale(Instant before, int limit) {
+        return jdbc.sql(STALE)
+                .param("before", Instants.toDb(before))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    boolean handOver(long id, int attemptNo, @org.jspecify.annotations.Nullable String owner, Instant until) {
+        return jdbc.sql(HAND_OVER)
+                        .param("owner", owner)
+                        .param("until", Instants.toDb(until))
+                        .param("id", id)
+                        .param("attemptNo", attemptNo)
+                        .update()
+                == 1;
     }
 
     Map<CountKey, Long> cancelNeverAttempted(long batchPk, Instant now) {

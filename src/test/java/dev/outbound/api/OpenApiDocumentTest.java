@@ -83,10 +83,10 @@ class OpenApiDocumentTest {
             assertThat(schemas.has(schema)).as(schema).isTrue();
         }
         assertThat(schemas.get("OutboundCampaignExtensions").get("properties").propertyNames())
-                .contains("timezone", "hours_in");
+                .contains("timezone", "hours_in", "agent_url");
         assertThat(schemas.get("RequestAttempt").get("properties").propertyNames())
                 .containsExactlyInAnyOrder(
-                        "attempt_no", "started_at", "ended_at", "channel_sid", "channel_status", "outcome");
+                        "attempt_no", "started_at", "ended_at", "channel_sid", "channel_status", "outcome", "detail");
         assertThat(served.get("components").get("parameters").has("include_deleted"))
                 .isTrue();
         JsonNode bearer = served.get("components").get("securitySchemes").get("BearerAuth");

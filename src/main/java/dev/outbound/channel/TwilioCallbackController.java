@@ -1,0 +1,50 @@
+package dev.outbound.channel;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio's status callbacks. Outside {@code /api}: Twilio has no API key; each callback is
+ * checked against its {@code X-Twilio-Signature} instead, and a forged one answers 403.
+ */
+@RestController
+class TwilioCallbackController {
+    private final TwilioChannel twilio;
+
+    TwilioCallbackController(TwilioChannel twilio) {
+        this.twilio = twilio;
+    }
+
+    @PostMapping(path = TwilioForms.VOICE_STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> voice(HttpServletRequest request) {
+        return receive(TwilioCallbacks.Kind.CALL, request);
+    }
+
+    @PostMapping(path = TwilioForms.SMS_STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> sms(HttpServletRequest request) {
+        return receive(TwilioCallbacks.Kind.MESSAGE, request);
+    }
+
+    private ResponseEntity<Void> receive(TwilioCallbacks.Kind kind, HttpServletRequest request) {
+        String query = request.getQueryString();
+        // The servlet merges query and form parameters; only the form ones are signed as parameters.
+        Set<String> inQuery = TwilioQuery.parse(query).keySet();
+        Map<String, String> form = new HashMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (!inQuery.contains(k) && v.length > 0) {
+                form.put(k, v[0]);
+            }
+        });
+        boolean valid = twilio.callbacks()
+                .receive(kind, request.getRequestURI(), query, form, request.getHeader("X-Twilio-Signature"));
+        return ResponseEntity.status(valid ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN)
+                .build();
+    }
+}

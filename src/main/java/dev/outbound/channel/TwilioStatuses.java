@@ -1,0 +1,77 @@
+package dev.outbound.channel;
+
+import dev.outbound.api.ChannelManagerStatus;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Twilio's call and message statuses as channel statuses (the README has the table). A machine
+ * or an undecided answer is only reported when the call ends, so the request is not retried
+ * while the agent is still leaving a message.
+ */
+final class TwilioStatuses {
+    private TwilioStatuses() {}
+
+    /** A channel status and whether the attempt is over. */
+    record Mapped(ChannelManagerStatus status, boolean ended) {}
+
+    /**
+     * @param callStatus Twilio's {@code CallStatus} / {@code status}
+     * @param answeredBy Twilio's {@code AnsweredBy}; null when the call had no answering machine
+     *     detection
+     * @return null for a status that tells nothing new
+     */
+    static @Nullable Mapped call(String callStatus, @Nullable String answeredBy) {
+        String by = answeredBy == null || answeredBy.isBlank() ? null : answeredBy.toLowerCase(Locale.ROOT);
+        return switch (callStatus.toLowerCase(Locale.ROOT)) {
+            case "queued", "initiated" -> new Mapped(ChannelManagerStatus.QUEUED, false);
+            case "ringing" -> new Mapped(ChannelManagerStatus.IN_PROGRESS, false);
+            case "in-progress", "answered" ->
+                by == null || by.equals("human")
+                        ? new Mapped(ChannelManagerStatus.HUMAN, false)
+                        : new Mapped(ChannelManagerStatus.IN_PROGRESS, false);
+            case "completed" -> {
+                if (by == null || by.equals("human")) {
+                    yield new Mapped(ChannelManagerStatus.COMPLETED, true);
+                }
+                yield by.equals("unknown")
+                        ? new Mapped(ChannelManagerStatus.UNKNOWN, true)
+                        : new Mapped(ChannelManagerStatus.MACHINE, true);
+            }
+            case "busy" -> new Mapped(ChannelManagerStatus.BUSY, true);
+            case "no-answer" -> new Mapped(ChannelManagerStatus.NO_ANSWER, true);
+            case "failed" -> new Mapped(ChannelManagerStatus.FAILED, true);
+            case "canceled" -> new Mapped(ChannelManagerStatus.CANCELED, true);
+            default -> null;
+        };
+    }
+
+    /** @param messageStatus Twilio's {@code MessageStatus} / {@code status} */
+    static @Nullable Mapped message(String messageStatus) {
+        return switch (messageStatus.toLowerCase(Locale.ROOT)) {
+            case "accepted", "scheduled" -> new Mapped(ChannelManagerStatus.ACCEPTED, false);
+            case "queued" -> new Mapped(ChannelManagerStatus.QUEUED, false);
+            case "sending" -> new Mapped(ChannelManagerStatus.SENDING, false);
+            case "sent" -> new Mapped(ChannelManagerStatus.SENT, false);
+            case "delivered", "read" -> new Mapped(ChannelManagerStatus.DELIVERED, true);
+            case "undelivered" -> new Mapped(ChannelManagerStatus.UNDELIVERED, true);
+            case "failed" -> new Mapped(ChannelManagerStatus.FAILED, true);
+            case "canceled" -> new Mapped(ChannelManagerStatus.CANCELED, true);
+            default -> null;
+        };
+    }
+
+    /** How far along an attempt a status is, so a late or repeated callback never moves it back. */
+    static int rank(ChannelManagerStatus status, boolean ended) {
+        if (ended) {
+            return 100;
+        }
+        return switch (status) {
+            case ACCEPTED, QUEUED -> 1;
+            case SENDING -> 2;
+            case SENT, IN_PROGRESS -> 3;
+            case HUMAN -> 4;
+            default -> 0;
+        };
+    }
+}
