@@ -102,9 +102,17 @@ public class ResultCsv {
         return value == null ? "" : value instanceof Instant i ? i.toString() : value.toString();
     }
 
-    /** OWASP's advice against CSV injection: a leading apostrophe keeps a cell plain text. */
+    /** A signed number (an E.164 phone number, a negative amount): no spreadsheet runs it. */
+    private static final java.util.regex.Pattern SIGNED_NUMBER =
+            java.util.regex.Pattern.compile("[+-][0-9]+(\\.[0-9]+)?");
+
+    /**
+     * OWASP's advice against CSV injection: a leading apostrophe keeps a cell plain text. Plain
+     * signed numbers are left alone, so exported targets stay E.164 and the export can be
+     * uploaded again as a call list.
+     */
     static String safe(String cell) {
-        if (cell.isEmpty()) {
+        if (cell.isEmpty() || SIGNED_NUMBER.matcher(cell).matches()) {
             return cell;
         }
         char c = cell.charAt(0);

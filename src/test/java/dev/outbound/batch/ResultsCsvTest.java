@@ -44,7 +44,10 @@ class ResultsCsvTest {
                         + "created_at,channel_manager_sid,session_id,conversation_id,insights_status,line_type,"
                         + "insights,name,plan");
         assertThat(lines).hasSize(4);
-        assertThat(lines[1]).startsWith("a-1,'+14155550123,PENDING,").endsWith(",Ada,gold");
+        assertThat(lines[1])
+                .as("an E.164 target is a plain signed number, left as it is")
+                .startsWith("a-1,+14155550123,PENDING,")
+                .endsWith(",Ada,gold");
         assertThat(lines[2]).as("a formula is defused").endsWith(",\"'=HYPERLINK(\"\"x\"\")\",");
         assertThat(lines[3]).startsWith("a-3,not-a-number,INVALID,");
     }

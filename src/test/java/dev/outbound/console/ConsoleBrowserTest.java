@@ -200,7 +200,7 @@ class ConsoleBrowserTest {
                 .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "fetch(document.querySelector('a[download]').href).then(r => r.text()).then(done);"));
         assertThat(csv).startsWith("reference_id,target,request_status").contains(",first_name,appointment");
-        assertThat(csv).contains("p-000,'+14155551000,COMPLETED,COMPLETED,1,");
+        assertThat(csv).contains("p-000,+14155551000,COMPLETED,COMPLETED,1,");
         assertThat(csv.split("\r?\n")).hasSize(ROWS + 3);
 
         screenshot(1280, "console-batch.png");

@@ -221,7 +221,7 @@ class ConsoleTest {
         mvc.perform(get("/console/batches/console-batch-1/results.csv").session(session))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", Matchers.startsWith("text/csv")))
-                .andExpect(content().string(Matchers.containsString("r1,'+14155550123,PENDING")));
+                .andExpect(content().string(Matchers.containsString("r1,+14155550123,PENDING")));
         mvc.perform(post("/console/batches/console-batch-1/hold")
                         .session(session)
                         .param("_csrf", csrf(session)))
