@@ -2,9 +2,6 @@ package dev.outbound.dispatch;
 
 import dev.outbound.api.ChannelManagerStatus;
 import dev.outbound.batch.Batch;
-import dev.outbound.batch.BatchDispatch;
-import dev.outbound.batch.BatchStatus;
-import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelListener;
 import dev.outbound.request.Change;
@@ -13,7 +10,6 @@ import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.RequestState;
 import dev.outbound.request.RequestStatus;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -24,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Step 4: records what channels report. Events are queued as they arrive (from any thread) and
- * applied in chunks, each in one transaction under the row locks of its requests. An event for an older attempt, or
- * one that would move a request backwards, changes nothing.
+ * applied in chunks, each in one transaction under the row locks of its requests; what each event
+ * means is {@link OutcomeDecider}'s call. An event for an older attempt, or one that would move a
+ * request backwards, changes nothing.
  */
 @Component
 class OutcomeRecorder implements ChannelListener {
@@ -33,9 +30,7 @@ class OutcomeRecorder implements ChannelListener {
     private static final int CHUNK = 100;
     private final Queue<ChannelEvent> events = new ConcurrentLinkedQueue<>();
     private final RequestLifecycle lifecycle;
-    private final BatchDispatch batches;
-    private final RulesCache rules;
-    private final Hours hours;
+    private final OutcomeDecider decider;
     private final TransactionTemplate transactions;
     private final DispatchMetrics metrics;
     private final Clock clock;
@@ -45,9 +40,7 @@ class OutcomeRecorder implements ChannelListener {
 
     OutcomeRecorder(
             RequestLifecycle lifecycle,
-            BatchDispatch batches,
-            RulesCache rules,
-            Hours hours,
+            OutcomeDecider decider,
             TransactionTemplate transactions,
             DispatchMetrics metrics,
             Clock clock,
@@ -58,9 +51,7 @@ class OutcomeRecorder implements ChannelListener {
         this.lanes = lanes;
         this.parallelism = Math.max(1, properties.parallelism());
         this.lifecycle = lifecycle;
-        this.batches = batches;
-        this.rules = rules;
-        this.hours = hours;
+        this.decider = decider;
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
@@ -158,7 +149,7 @@ class OutcomeRecorder implements ChannelListener {
         var detailed = new java.util.ArrayList<Map.Entry<ChannelEvent, Change>>();
         for (ChannelEvent e : chunk) {
             RequestState state = states.get(e.requestId());
-            Change c = state == null ? null : decide(state, e, batchesSeen);
+            Change c = state == null ? null : decider.decide(state, e, batchesSeen);
             if (c != null) {
                 changes.add(c);
                 detailed.add(Map.entry(e, c));
@@ -175,7 +166,7 @@ class OutcomeRecorder implements ChannelListener {
         if (locked.isEmpty()) {
             return null;
         }
-        Change c = decide(locked.get(), e, new java.util.HashMap<>());
+        Change c = decider.decide(locked.get(), e, new java.util.HashMap<>());
         if (c == null) {
             return null;
         }
@@ -213,81 +204,10 @@ class OutcomeRecorder implements ChannelListener {
                 .ifPresent(s -> lifecycle.voidAttempt(s, c.attemptNo(), clock.instant())));
     }
 
-    /**
-     * What {@code e} does to a request in {@code state}: nothing (null) for an older attempt's
-     * event, or one that would move the request backwards or change nothing.
-     */
-    private @Nullable Change decide(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {
-        boolean inFlight = state.status() == RequestStatus.INITIATED || state.status() == RequestStatus.CONNECTED;
-        if (!inFlight || state.attemptCount() != e.attemptNo()) {
-            return null;
-        }
-        String channel = e.status().wire();
-        return switch (Outcome.of(e.status(), e.ended())) {
-            case PROGRESS ->
-                state.status() == RequestStatus.INITIATED && progress(channel) > progress(state.channelStatus())
-                        ? change(state, e, RequestStatus.INITIATED, channel, null, null)
-                        : null;
-            case REACHED ->
-                state.status() == RequestStatus.CONNECTED
-                                && state.channelStatus().equals(channel)
-                        ? null
-                        : change(state, e, RequestStatus.CONNECTED, channel, null, null);
-            case DONE -> change(state, e, RequestStatus.COMPLETED, channel, null, "completed");
-            case REFUSED -> change(state, e, RequestStatus.FAILED, channel, null, "refused");
-            case NOT_REACHED -> {
-                if (state.status() == RequestStatus.CONNECTED) {
-                    yield change(state, e, RequestStatus.COMPLETED, channel, null, "completed");
-                }
-                Optional<Instant> retry = retryAt(state, e, batchesSeen);
-                yield retry.isPresent()
-                        ? change(state, e, RequestStatus.PENDING, channel, retry.get(), "retry")
-                        : change(state, e, RequestStatus.FAILED, channel, null, "failed");
-            }
-        };
-    }
-
-    private static Change change(
-            RequestState state,
-            ChannelEvent e,
-            RequestStatus to,
-            String channel,
-            @Nullable Instant dueAt,
-            @Nullable String outcome) {
-        return new Change(state, e.attemptNo(), to, channel, dueAt, outcome, e.at());
-    }
-
     /** Keeps what the channel said about an attempt that ended (e.g. why a provider refused it). */
     private void noteDetail(ChannelEvent e, Change c) {
         if (c.attemptOutcome() != null && e.detail() != null && !e.detail().isBlank()) {
             lifecycle.noteDetail(e.requestId(), e.attemptNo(), e.detail());
-        }
-    }
-
-    /** How far along an attempt that has not reached anyone is; a late event never moves it back. */
-    private static int progress(String channel) {
-        return switch (channel) {
-            case "ACCEPTED", "QUEUED" -> 1;
-            case "SENDING" -> 2;
-            case "SENT", "IN-PROGRESS" -> 3;
-            default -> 0;
-        };
-    }
-
-    private Optional<Instant> retryAt(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {
-        Optional<Batch> batch = batchesSeen.computeIfAbsent(state.batchPk(), batches::byPk);
-        if (batch.isEmpty()) {
-            return Optional.empty();
-        }
-        Batch b = batch.get();
-        if (b.status() == BatchStatus.CANCELED || b.status() == BatchStatus.EXPIRED) {
-            return Optional.empty();
-        }
-        try {
-            var campaign = rules.rules(b.organizationId(), b.campaignId());
-            return hours.retryAt(campaign, e.attemptNo(), e.at(), b.expiresOn(), state.timeZones());
-        } catch (CampaignNotFound gone) {
-            return Optional.empty();
         }
     }
 }

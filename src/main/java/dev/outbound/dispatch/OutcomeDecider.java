@@ -1,0 +1,105 @@
+package dev.outbound.dispatch;
+
+import dev.outbound.batch.Batch;
+import dev.outbound.batch.BatchDispatch;
+import dev.outbound.batch.BatchStatus;
+import dev.outbound.campaign.CampaignNotFound;
+import dev.outbound.channel.ChannelEvent;
+import dev.outbound.request.Change;
+import dev.outbound.request.RequestState;
+import dev.outbound.request.RequestStatus;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a channel event means for a request, decided from the request's locked state: the status
+ * it moves to, and for an attempt that did not reach the person, whether and when it is retried.
+ * It reads the batch and campaign rules but changes nothing; {@link OutcomeRecorder} writes.
+ */
+@Component
+class OutcomeDecider {
+    private final BatchDispatch batches;
+    private final RulesCache rules;
+    private final Hours hours;
+
+    OutcomeDecider(BatchDispatch batches, RulesCache rules, Hours hours) {
+        this.batches = batches;
+        this.rules = rules;
+        this.hours = hours;
+    }
+
+    /**
+     * What {@code e} does to a request in {@code state}: nothing (null) for an older attempt's
+     * event, or one that would move the request backwards or change nothing.
+     */
+    @Nullable
+    Change decide(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {
+        boolean inFlight = state.status() == RequestStatus.INITIATED || state.status() == RequestStatus.CONNECTED;
+        if (!inFlight || state.attemptCount() != e.attemptNo()) {
+            return null;
+        }
+        String channel = e.status().wire();
+        return switch (Outcome.of(e.status(), e.ended())) {
+            case PROGRESS ->
+                state.status() == RequestStatus.INITIATED && progress(channel) > progress(state.channelStatus())
+                        ? change(state, e, RequestStatus.INITIATED, channel, null, null)
+                        : null;
+            case REACHED ->
+                state.status() == RequestStatus.CONNECTED
+                                && state.channelStatus().equals(channel)
+                        ? null
+                        : change(state, e, RequestStatus.CONNECTED, channel, null, null);
+            case DONE -> change(state, e, RequestStatus.COMPLETED, channel, null, "completed");
+            case REFUSED -> change(state, e, RequestStatus.FAILED, channel, null, "refused");
+            case NOT_REACHED -> {
+                if (state.status() == RequestStatus.CONNECTED) {
+                    yield change(state, e, RequestStatus.COMPLETED, channel, null, "completed");
+                }
+                Optional<Instant> retry = retryAt(state, e, batchesSeen);
+                yield retry.isPresent()
+                        ? change(state, e, RequestStatus.PENDING, channel, retry.get(), "retry")
+                        : change(state, e, RequestStatus.FAILED, channel, null, "failed");
+            }
+        };
+    }
+
+    private static Change change(
+            RequestState state,
+            ChannelEvent e,
+            RequestStatus to,
+            String channel,
+            @Nullable Instant dueAt,
+            @Nullable String outcome) {
+        return new Change(state, e.attemptNo(), to, channel, dueAt, outcome, e.at());
+    }
+
+    /** How far along an attempt that has not reached anyone is; a late event never moves it back. */
+    private static int progress(String channel) {
+        return switch (channel) {
+            case "ACCEPTED", "QUEUED" -> 1;
+            case "SENDING" -> 2;
+            case "SENT", "IN-PROGRESS" -> 3;
+            default -> 0;
+        };
+    }
+
+    private Optional<Instant> retryAt(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {
+        Optional<Batch> batch = batchesSeen.computeIfAbsent(state.batchPk(), batches::byPk);
+        if (batch.isEmpty()) {
+            return Optional.empty();
+        }
+        Batch b = batch.get();
+        if (b.status() == BatchStatus.CANCELED || b.status() == BatchStatus.EXPIRED) {
+            return Optional.empty();
+        }
+        try {
+            var campaign = rules.rules(b.organizationId(), b.campaignId());
+            return hours.retryAt(campaign, e.attemptNo(), e.at(), b.expiresOn(), state.timeZones());
+        } catch (CampaignNotFound gone) {
+            return Optional.empty();
+        }
+    }
+}
