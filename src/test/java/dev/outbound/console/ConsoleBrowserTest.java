@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Import;
 @Tag("browser")
 @Import(ConsoleClockConfig.class)
 class ConsoleBrowserTest {
+    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final int ROWS = 60;
@@ -140,6 +141,7 @@ class ConsoleBrowserTest {
     void an_operator_runs_a_batch_from_the_console() throws IOException {
         browser.get(url("/"));
         wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        assertAccessible("sign-in");
         type("api_key", Api.SUPERUSER_KEY);
         find("main form button[type=submit]").click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Campaigns"));
@@ -158,6 +160,7 @@ class ConsoleBrowserTest {
         type("hourly_rate", "0");
         find("main form button[type=submit]").click();
         assertThat(find("#hourly_rate-error").getText()).isNotBlank();
+        assertAccessible("campaign form with an error");
         type("hourly_rate", "3600");
         find("main form button[type=submit]").click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Appointment reminders"));
@@ -195,6 +198,7 @@ class ConsoleBrowserTest {
                 .as("the counts changed without a reload")
                 .isEqualTo(true);
         assertThat(find("#total").getText()).isEqualTo(Integer.toString(ROWS + 2));
+        assertAccessible("batch");
 
         String csv = (String) Objects.requireNonNull(((JavascriptExecutor) browser)
                 .executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -205,6 +209,29 @@ class ConsoleBrowserTest {
 
         screenshot(1280, "console-batch.png");
         screenshot(390, "console-batch-phone.png");
+    }
+
+    /**
+     * Runs axe-core's WCAG 2 A and AA rules on the page shown: no serious or critical violation
+     * (labels, contrast, names of controls, landmarks...).
+     */
+    private void assertAccessible(String page) throws IOException {
+        String axe;
+        try (var in = Objects.requireNonNull(
+                getClass().getClassLoader().getResourceAsStream(AXE), AXE + " is on the test classpath")) {
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        Object problems = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+                + ".then(r => done(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + ') at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        assertThat((java.util.List<?>) Objects.requireNonNull(problems))
+                .as("accessibility problems on the " + page + " page")
+                .isEmpty();
     }
 
     /**
