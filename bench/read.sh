@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Read benchmark: GET of a batch holding 1,000,000 requests vs one holding 1,000, 1,000 calls each
 # over a keep-alive connection, on PostgreSQL. Counts come from counters, so both should cost alike.
+# Then the 1M results as streamed JSON and as the CSV export, with the peak RSS after each.
 #
 #   bench/read.sh [ROWS_BIG]     (default 1000000)
 set -euo pipefail
@@ -40,3 +41,7 @@ start=$(date +%s.%N)
 curl -sS -H "Syllable-API-Key: $key" "http://127.0.0.1:$port/api/v1/outbound/batches/b$big/results" -o "$work/results.json"
 end=$(date +%s.%N)
 echo "results_stream rows=$big bytes=$(stat -c %s "$work/results.json") seconds=$(echo "$end - $start" | bc) peak_rss_kib=$(grep VmHWM /proc/$pid/status | awk '{print $2}') heap=-Xmx256m"
+start=$(date +%s.%N)
+curl -sS -H "Syllable-API-Key: $key" "http://127.0.0.1:$port/api/v1/outbound/batches/b$big/results.csv" -o "$work/results.csv"
+end=$(date +%s.%N)
+echo "results_csv_export rows=$(($(wc -l < "$work/results.csv") - 1)) bytes=$(stat -c %s "$work/results.csv") seconds=$(echo "$end - $start" | bc) peak_rss_kib=$(grep VmHWM /proc/$pid/status | awk '{print $2}') heap=-Xmx256m"
