@@ -126,7 +126,10 @@ class OutcomeRecorder implements ChannelListener {
                         committed(one);
                     } catch (RuntimeException failed) {
                         if (!StoreTrouble.is(failed)) {
-                            throw failed;
+                            // One bad event must not cost the rest of the lane; its request is
+                            // taken back when its lease runs out.
+                            log.error("Could not record {}: {}", one, failed.toString());
+                            continue;
                         }
                         // The store is away: keep this lane's events, in order, for a later tick.
                         // Dropped, they would leave their requests in flight for good.

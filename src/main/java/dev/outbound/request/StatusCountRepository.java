@@ -3,19 +3,18 @@ package dev.outbound.request;
 import dev.outbound.store.Dialect;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code status_count} table. Each change lands on a random one of {@link #STRIPES} rows
- * per cell, so concurrent writers to one batch rarely wait on the same row.
+ * The {@code status_count} table. Each change lands on one of {@link #STRIPES} rows per cell
+ * (see {@link Stripes}), so concurrent writers to one batch rarely wait on the same row.
  */
 @Repository
 class StatusCountRepository {
-    static final int STRIPES = 8;
+    static final int STRIPES = Stripes.COUNT;
     private static final String READ = """
             SELECT request_status, channel_status, SUM(n) AS n FROM status_count
             WHERE batch_pk = :batchPk GROUP BY request_status, channel_status
@@ -24,11 +23,13 @@ class StatusCountRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final Dialect dialect;
+    private final Stripes stripes;
 
-    StatusCountRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Dialect dialect) {
+    StatusCountRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Dialect dialect, Stripes stripes) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.dialect = dialect;
+        this.stripes = stripes;
     }
 
     /** Adds the deltas; call inside the transaction that changes the statuses they count. */
@@ -41,7 +42,7 @@ class StatusCountRepository {
      * (batch, status, channel status), so two writers never lock the same rows in opposite order.
      */
     void addAll(Map<Long, Map<CountKey, Long>> deltasByBatch) {
-        int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
+        int stripe = stripes.forCurrentTransaction();
         var rows = new java.util.ArrayList<MapSqlParameterSource>();
         new java.util.TreeMap<>(deltasByBatch)
                 .forEach((batchPk, deltas) -> deltas.entrySet().stream()

@@ -14,6 +14,12 @@ public interface Dialect {
     String name();
 
     /**
+     * Whether {@link #addToCounterSql} stays correct when two transactions create the same
+     * counter row at once (PostgreSQL's ON CONFLICT does; H2's MERGE fails with a duplicate key).
+     */
+    boolean atomicUpsert();
+
+    /**
      * Adds {@code :delta} to a counter row, creating it if missing, atomically under concurrency:
      * parameters {@code batch_pk, request_status, channel_status, stripe, delta}.
      */

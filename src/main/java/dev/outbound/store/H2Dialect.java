@@ -17,6 +17,11 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public boolean atomicUpsert() {
+        return false;
+    }
+
+    @Override
     public String addToCounterSql() {
         return """
                 MERGE INTO status_count t

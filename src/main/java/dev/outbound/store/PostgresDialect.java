@@ -19,6 +19,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean atomicUpsert() {
+        return true;
+    }
+
+    @Override
     public String addToCounterSql() {
         return """
                 INSERT INTO status_count (batch_pk, request_status, channel_status, stripe, n)

@@ -6,15 +6,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.outbound.testing.Api;
+import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
 import dev.outbound.testing.StoreTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +100,7 @@ class EmailCampaignTest {
         }
         assertThat(toAnn.getSubject()).isEqualTo("Hello Ann");
         assertThat(GreenMailUtil.getBody(toAnn).strip()).isEqualTo("Your appointment is tomorrow.");
-        var results = results(id);
+        var results = BatchResults.of(api, id);
         for (String ref : List.of("r0", "r1")) {
             JsonNode r = results.get(ref);
             assertThat(r.path("request_status").asString()).as(r.toString()).isEqualTo("COMPLETED");
@@ -123,20 +121,6 @@ class EmailCampaignTest {
         return counts.path("PENDING").asInt() == 0
                 && counts.path("INITIATED").asInt() == 0
                 && counts.path("CONNECTED").asInt() == 0;
-    }
-
-    private Results results(String batchId) {
-        var byRef = new HashMap<String, JsonNode>();
-        api.get(BATCHES + batchId + "/results")
-                .json()
-                .forEach(n -> byRef.put(n.path("reference_id").asString(), n));
-        return new Results(byRef);
-    }
-
-    private record Results(Map<String, JsonNode> byRef) {
-        JsonNode get(String referenceId) {
-            return Objects.requireNonNull(byRef.get(referenceId), referenceId);
-        }
     }
 
     private static GreenMail startMail() {

@@ -3,12 +3,12 @@ package dev.outbound.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbound.testing.Api;
+import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
 import dev.outbound.testing.StoreTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,26 +49,6 @@ class FilterDispatchTest {
         clock.set(DispatchTestConfig.START);
     }
 
-    private String batchOf(Map<String, Object> settings, String... targets) {
-        var body = Fixtures.aMinimalCampaign();
-        body.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
-        body.put("hourly_rate", 3600);
-        body.putAll(settings);
-        var c = api.post("/api/v1/outbound/campaigns", body);
-        assertThat(c.status()).as(c.body()).isEqualTo(200);
-        var batch = Fixtures.aBatchFor(c.json().path("id").asLong());
-        var b = api.post("/api/v1/outbound/batches", batch);
-        assertThat(b.status()).as(b.body()).isEqualTo(200);
-        String id = String.valueOf(batch.get("batch_id"));
-        var csv = new StringBuilder("reference_id,target\n");
-        for (int i = 0; i < targets.length; i++) {
-            csv.append("r").append(i).append(',').append(targets[i]).append('\n');
-        }
-        var upload = api.upload(BATCHES + id + "/upload_batch", "list.csv", csv.toString());
-        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
-        return id;
-    }
-
     private void run(Duration total) {
         Instant end = clock.instant().plus(total);
         while (clock.instant().isBefore(end)) {
@@ -76,21 +56,6 @@ class FilterDispatchTest {
             clock.advance(Duration.ofSeconds(1));
         }
         dispatcher.tick();
-    }
-
-    private Results results(String batchId) {
-        var byRef = new HashMap<String, JsonNode>();
-        api.get(BATCHES + batchId + "/results")
-                .json()
-                .forEach(n -> byRef.put(n.path("reference_id").asString(), n));
-        return new Results(byRef);
-    }
-
-    /** Results by reference id; a missing one fails the test. */
-    private record Results(Map<String, JsonNode> byRef) {
-        JsonNode get(String referenceId) {
-            return java.util.Objects.requireNonNull(byRef.get(referenceId), referenceId);
-        }
     }
 
     private static void assertFiltered(JsonNode result) {
@@ -104,7 +69,8 @@ class FilterDispatchTest {
 
     @Test
     void allowed_line_types_dial_only_mobiles_and_skip_the_rest_as_filtered() {
-        String id = batchOf(
+        String id = Fixtures.dialableBatch(
+                api,
                 Map.of("allowed_line_types", List.of("mobile"), "include_unknown_line_types", false),
                 MOBILE,
                 LANDLINE,
@@ -113,7 +79,7 @@ class FilterDispatchTest {
 
         run(Duration.ofMinutes(1));
 
-        var results = results(id);
+        var results = BatchResults.of(api, id);
         assertThat(results.get("r0").path("request_status").asString()).isEqualTo("COMPLETED");
         assertThat(results.get("r0").path("line_type").asString()).isEqualTo("mobile");
         assertThat(results.get("r1").path("line_type").asString()).isEqualTo("landline");
@@ -131,7 +97,8 @@ class FilterDispatchTest {
 
     @Test
     void unknown_line_types_are_dialled_when_included() {
-        String id = batchOf(
+        String id = Fixtures.dialableBatch(
+                api,
                 Map.of("allowed_line_types", List.of("landline"), "include_unknown_line_types", true),
                 MOBILE,
                 LANDLINE,
@@ -139,7 +106,7 @@ class FilterDispatchTest {
 
         run(Duration.ofMinutes(1));
 
-        var results = results(id);
+        var results = BatchResults.of(api, id);
         assertFiltered(results.get("r0"));
         assertThat(results.get("r1").path("request_status").asString()).isEqualTo("COMPLETED");
         assertThat(results.get("r2").path("request_status").asString()).isEqualTo("COMPLETED");
@@ -154,7 +121,8 @@ class FilterDispatchTest {
                 "exclude",
                 "rules",
                 List.of(Map.of("field", "line_type", "op", "in", "values", List.of("landline", "tollFree"))));
-        String id = batchOf(
+        String id = Fixtures.dialableBatch(
+                api,
                 Map.of("allowed_line_types", List.of("mobile"), "target_filters", filters),
                 MOBILE,
                 LANDLINE,
@@ -163,7 +131,7 @@ class FilterDispatchTest {
 
         run(Duration.ofMinutes(1));
 
-        var results = results(id);
+        var results = BatchResults.of(api, id);
         assertFiltered(results.get("r0"));
         assertThat(results.get("r1").path("request_status").asString()).isEqualTo("COMPLETED");
         assertThat(results.get("r2").path("request_status").asString()).isEqualTo("COMPLETED");
@@ -173,7 +141,8 @@ class FilterDispatchTest {
     @Test
     void filtered_requests_give_their_slot_back_so_the_rate_holds() {
         // One slot a tick at 3600/h: five landlines ahead of a mobile must not cost five ticks.
-        String id = batchOf(
+        String id = Fixtures.dialableBatch(
+                api,
                 Map.of("allowed_line_types", List.of("mobile"), "include_unknown_line_types", false),
                 LANDLINE,
                 "+442079460001",
@@ -183,6 +152,7 @@ class FilterDispatchTest {
         int started = dispatcher.tick();
 
         assertThat(started).isEqualTo(1);
-        assertThat(results(id).get("r3").path("attempt_count").asInt()).isEqualTo(1);
+        assertThat(BatchResults.of(api, id).get("r3").path("attempt_count").asInt())
+                .isEqualTo(1);
     }
 }

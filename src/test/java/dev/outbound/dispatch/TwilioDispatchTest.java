@@ -6,6 +6,7 @@ import dev.outbound.api.ChannelManagerStatus;
 import dev.outbound.channel.ChannelEvent;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.testing.Api;
+import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
 import dev.outbound.testing.StoreTest;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -132,20 +132,6 @@ class TwilioDispatchTest {
         dispatcher.tick();
     }
 
-    private Results results(String batchId) {
-        var byRef = new HashMap<String, JsonNode>();
-        api.get(BATCHES + batchId + "/results")
-                .json()
-                .forEach(n -> byRef.put(n.path("reference_id").asString(), n));
-        return new Results(byRef);
-    }
-
-    private record Results(Map<String, JsonNode> byRef) {
-        JsonNode get(String referenceId) {
-            return java.util.Objects.requireNonNull(byRef.get(referenceId), referenceId);
-        }
-    }
-
     private static String status(JsonNode r) {
         return r.path("request_status").asString() + "/"
                 + r.path("channel_manager_status").asString();
@@ -164,7 +150,7 @@ class TwilioDispatchTest {
 
         run(Duration.ofMinutes(1));
 
-        var results = results(id);
+        var results = BatchResults.of(api, id);
         assertThat(status(results.get("r0"))).isEqualTo("COMPLETED/COMPLETED");
         assertThat(results.get("r0").path("channel_manager_sid").asString()).startsWith("CA");
         assertThat(status(results.get("r1"))).isEqualTo("FAILED/BUSY");
@@ -215,7 +201,7 @@ class TwilioDispatchTest {
 
         run(Duration.ofSeconds(30));
 
-        var results = results(id);
+        var results = BatchResults.of(api, id);
         assertThat(status(results.get("r0"))).isEqualTo("COMPLETED/DELIVERED");
         assertThat(results.get("r0").path("channel_manager_sid").asString()).startsWith("SM");
         assertThat(status(results.get("r1"))).isEqualTo("FAILED/UNDELIVERED");
@@ -230,7 +216,7 @@ class TwilioDispatchTest {
 
         run(Duration.ofMinutes(5));
 
-        assertThat(status(results(id).get("r0"))).isEqualTo("FAILED/INVALID");
+        assertThat(status(BatchResults.of(api, id).get("r0"))).isEqualTo("FAILED/INVALID");
         var attempts = api.get(BATCHES + id + "/requests/r0/attempts").json();
         assertThat(attempts).hasSize(1);
         assertThat(attempts.get(0).path("detail").asString()).contains("21211").contains("is not a valid phone number");
@@ -254,18 +240,18 @@ class TwilioDispatchTest {
         recorder.on(ringing);
         recorder.on(queued);
         recorder.drain();
-        assertThat(status(results(id).get("r0"))).isEqualTo("INITIATED/IN-PROGRESS");
+        assertThat(status(BatchResults.of(api, id).get("r0"))).isEqualTo("INITIATED/IN-PROGRESS");
 
         recorder.on(human);
         recorder.on(ringing);
         recorder.drain();
-        assertThat(status(results(id).get("r0"))).isEqualTo("CONNECTED/HUMAN");
+        assertThat(status(BatchResults.of(api, id).get("r0"))).isEqualTo("CONNECTED/HUMAN");
 
         recorder.on(completed);
         recorder.on(human);
         recorder.on(completed);
         recorder.drain();
-        assertThat(status(results(id).get("r0"))).isEqualTo("COMPLETED/COMPLETED");
+        assertThat(status(BatchResults.of(api, id).get("r0"))).isEqualTo("COMPLETED/COMPLETED");
         assertThat(api.get(BATCHES + id + "/requests/r0/attempts").json()).hasSize(1);
     }
 
@@ -306,7 +292,7 @@ class TwilioDispatchTest {
 
         run(Duration.ofMinutes(4));
 
-        assertThat(status(results(id).get("r0"))).isEqualTo("COMPLETED/COMPLETED");
+        assertThat(status(BatchResults.of(api, id).get("r0"))).isEqualTo("COMPLETED/COMPLETED");
         assertThat(TWILIO.calls("+14155554000")).isEqualTo(1);
     }
 
@@ -323,7 +309,7 @@ class TwilioDispatchTest {
 
         run(Duration.ofMinutes(4));
 
-        var r0 = results(id).get("r0");
+        var r0 = BatchResults.of(api, id).get("r0");
         assertThat(status(r0)).isEqualTo("COMPLETED/COMPLETED");
         assertThat(r0.path("attempt_count").asInt()).isEqualTo(1);
         assertThat(TWILIO.calls("+14155555000")).isEqualTo(1);
@@ -346,7 +332,7 @@ class TwilioDispatchTest {
 
         run(Duration.ofMinutes(5));
 
-        var r0 = results(id).get("r0");
+        var r0 = BatchResults.of(api, id).get("r0");
         assertThat(status(r0)).isEqualTo("COMPLETED/COMPLETED");
         assertThat(r0.path("channel_manager_sid").asString()).startsWith("CA");
         assertThat(TWILIO.calls("+14155556000")).isEqualTo(1);

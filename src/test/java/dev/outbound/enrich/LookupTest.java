@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbound.dispatch.Dispatcher;
 import dev.outbound.testing.Api;
+import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
 import dev.outbound.testing.StoreTest;
@@ -11,10 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,14 +81,15 @@ class LookupTest {
 
     @Test
     void a_lookup_stores_line_type_and_enrichment_and_the_cache_answers_the_next_batch() {
-        String first = batchOf(Map.of(), LookupStandIn.MOBILE, LookupStandIn.LANDLINE, LookupStandIn.INVALID);
-        assertThat(results(first).get("r0").path("enrichment").isNull())
+        String first = Fixtures.dialableBatch(
+                api, Map.of(), LookupStandIn.MOBILE, LookupStandIn.LANDLINE, LookupStandIn.INVALID);
+        assertThat(BatchResults.of(api, first).get("r0").path("enrichment").isNull())
                 .as("the upload does not wait for lookups")
                 .isTrue();
 
         worker.runOnce();
 
-        var results = results(first);
+        var results = BatchResults.of(api, first);
         JsonNode mobile = results.get("r0");
         assertThat(mobile.path("line_type").asString()).isEqualTo("mobile");
         assertThat(mobile.path("enrichment").path("line_type").asString()).isEqualTo("mobile");
@@ -103,13 +103,13 @@ class LookupTest {
         assertThat(invalid.path("enrichment").path("error_code").asString()).isEqualTo("60600");
         int callsBefore = LOOKUP.calls(LookupStandIn.MOBILE);
 
-        String second = batchOf(Map.of(), LookupStandIn.MOBILE);
+        String second = Fixtures.dialableBatch(api, Map.of(), LookupStandIn.MOBILE);
         worker.runOnce();
 
         assertThat(LOOKUP.calls(LookupStandIn.MOBILE))
                 .as("a cached number is not looked up again")
                 .isEqualTo(callsBefore);
-        assertThat(results(second)
+        assertThat(BatchResults.of(api, second)
                         .get("r0")
                         .path("enrichment")
                         .path("carrier_name")
@@ -119,7 +119,7 @@ class LookupTest {
 
     @Test
     void a_request_added_through_the_api_is_looked_up_too() {
-        String id = batchOf(Map.of(), LookupStandIn.LANDLINE);
+        String id = Fixtures.dialableBatch(api, Map.of(), LookupStandIn.LANDLINE);
         var added = api.post(
                 BATCHES + id + "/requests",
                 Map.of("reference_id", "solo", "target", LookupStandIn.MOBILE, "request_variables", Map.of()));
@@ -127,7 +127,8 @@ class LookupTest {
 
         worker.runOnce();
 
-        assertThat(results(id).get("solo").path("line_type").asString()).isEqualTo("mobile");
+        assertThat(BatchResults.of(api, id).get("solo").path("line_type").asString())
+                .isEqualTo("mobile");
     }
 
     @Test
@@ -135,7 +136,7 @@ class LookupTest {
         // Other tests may leave a number Lookup keeps failing on, which holds the cursor back.
         jdbc.sql("UPDATE request SET enrichment = '{}' WHERE enrichment IS NULL")
                 .update();
-        String id = batchOf(Map.of(), LookupStandIn.MOBILE);
+        String id = Fixtures.dialableBatch(api, Map.of(), LookupStandIn.MOBILE);
         worker.runOnce();
         worker.runOnce();
         // As if a long upload committed this row after the cursor had moved past its id.
@@ -144,42 +145,45 @@ class LookupTest {
                 .update();
 
         worker.runOnce();
-        assertThat(results(id).get("r0").path("enrichment").isNull()).isTrue();
+        assertThat(BatchResults.of(api, id).get("r0").path("enrichment").isNull())
+                .isTrue();
         clock.advance(LookupWorker.RESCAN);
         worker.runOnce();
         worker.runOnce();
 
-        assertThat(results(id).get("r0").path("line_type").asString()).isEqualTo("mobile");
+        assertThat(BatchResults.of(api, id).get("r0").path("line_type").asString())
+                .isEqualTo("mobile");
     }
 
     @Test
     void a_number_lookup_does_not_know_is_stored_with_twilios_error_code() {
-        String id = batchOf(Map.of(), LookupStandIn.NOT_FOUND);
+        String id = Fixtures.dialableBatch(api, Map.of(), LookupStandIn.NOT_FOUND);
 
         var pass = worker.runOnce();
 
         assertThat(pass.failed()).isZero();
-        JsonNode r = results(id).get("r0");
+        JsonNode r = BatchResults.of(api, id).get("r0");
         assertThat(r.path("enrichment").path("error_code").asString()).isEqualTo("20404");
         assertThat(r.path("enrichment").path("line_type").isNull()).isTrue();
     }
 
     @Test
     void a_filtering_campaign_waits_for_lookups_then_dials_mobiles_and_skips_the_rest() {
-        String id = batchOf(
+        String id = Fixtures.dialableBatch(
+                api,
                 Map.of("allowed_line_types", List.of("mobile"), "include_unknown_line_types", false),
                 LookupStandIn.MOBILE,
                 LookupStandIn.LANDLINE,
                 LookupStandIn.INVALID);
 
         dispatcher.tick();
-        assertThat(results(id).byRef().values())
+        assertThat(BatchResults.of(api, id).byRef().values())
                 .as("nothing is dialled before its lookup")
                 .allSatisfy(r -> assertThat(r.path("attempt_count").asInt()).isZero());
         worker.runOnce();
         run(Duration.ofMinutes(1));
 
-        var results = results(id);
+        var results = BatchResults.of(api, id);
         assertThat(results.get("r0").path("request_status").asString()).isEqualTo("COMPLETED");
         for (String ref : List.of("r1", "r2")) {
             assertThat(results.get(ref).path("request_status").asString()).isEqualTo("SKIPPED");
@@ -196,20 +200,22 @@ class LookupTest {
 
     @Test
     void a_lookup_that_keeps_failing_holds_the_request_only_for_the_grace_period() {
-        String id = batchOf(
+        String id = Fixtures.dialableBatch(
+                api,
                 Map.of("allowed_line_types", List.of("landline"), "include_unknown_line_types", true),
                 LookupStandIn.FAILING);
 
         assertThat(worker.runOnce().failed()).isEqualTo(1);
         assertThat(LOOKUP.calls(LookupStandIn.FAILING)).isPositive();
         run(Duration.ofMinutes(1));
-        assertThat(results(id).get("r0").path("attempt_count").asInt()).isZero();
+        assertThat(BatchResults.of(api, id).get("r0").path("attempt_count").asInt())
+                .isZero();
 
         clock.advance(Duration.ofMinutes(5));
         run(Duration.ofMinutes(1));
 
         // libphonenumber cannot tell a North American number's line type: unknown, and included.
-        JsonNode r = results(id).get("r0");
+        JsonNode r = BatchResults.of(api, id).get("r0");
         assertThat(r.path("attempt_count").asInt()).isEqualTo(1);
         assertThat(r.path("enrichment").isNull()).isTrue();
     }
@@ -221,40 +227,6 @@ class LookupTest {
             clock.advance(Duration.ofSeconds(1));
         }
         dispatcher.tick();
-    }
-
-    private String batchOf(Map<String, Object> settings, String... targets) {
-        var body = Fixtures.aMinimalCampaign();
-        body.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
-        body.put("hourly_rate", 3600);
-        body.putAll(settings);
-        var c = api.post("/api/v1/outbound/campaigns", body);
-        assertThat(c.status()).as(c.body()).isEqualTo(200);
-        var batch = Fixtures.aBatchFor(c.json().path("id").asLong());
-        var b = api.post("/api/v1/outbound/batches", batch);
-        assertThat(b.status()).as(b.body()).isEqualTo(200);
-        String id = String.valueOf(batch.get("batch_id"));
-        var csv = new StringBuilder("reference_id,target\n");
-        for (int i = 0; i < targets.length; i++) {
-            csv.append("r").append(i).append(',').append(targets[i]).append('\n');
-        }
-        var upload = api.upload(BATCHES + id + "/upload_batch", "list.csv", csv.toString());
-        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
-        return id;
-    }
-
-    private Results results(String batchId) {
-        var byRef = new HashMap<String, JsonNode>();
-        api.get(BATCHES + batchId + "/results")
-                .json()
-                .forEach(n -> byRef.put(n.path("reference_id").asString(), n));
-        return new Results(byRef);
-    }
-
-    private record Results(Map<String, JsonNode> byRef) {
-        JsonNode get(String referenceId) {
-            return Objects.requireNonNull(byRef.get(referenceId), referenceId);
-        }
     }
 
     private static LookupStandIn standIn() {

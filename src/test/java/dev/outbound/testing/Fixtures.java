@@ -73,4 +73,28 @@ public final class Fixtures {
         }
         return sb.toString();
     }
+
+    /**
+     * A campaign open every day at 3600/h with {@code settings} on top, and a batch of it holding
+     * {@code targets} as reference ids r0, r1...; answers the batch id.
+     */
+    public static String dialableBatch(Api api, Map<String, Object> settings, String... targets) {
+        var body = aMinimalCampaign();
+        body.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
+        body.put("hourly_rate", 3600);
+        body.putAll(settings);
+        var c = api.post("/api/v1/outbound/campaigns", body);
+        assertThat(c.status()).as(c.body()).isEqualTo(200);
+        var batch = aBatchFor(c.json().path("id").asLong());
+        var b = api.post("/api/v1/outbound/batches", batch);
+        assertThat(b.status()).as(b.body()).isEqualTo(200);
+        String id = String.valueOf(batch.get("batch_id"));
+        var csv = new StringBuilder("reference_id,target\n");
+        for (int i = 0; i < targets.length; i++) {
+            csv.append("r").append(i).append(',').append(targets[i]).append('\n');
+        }
+        var upload = api.upload("/api/v1/outbound/batches/" + id + "/upload_batch", "list.csv", csv.toString());
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        return id;
+    }
 }
