@@ -98,12 +98,13 @@ class ConsoleBrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /** Waits for the element: a click that submits a form returns before the next page is there. */
     private WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         field.clear();
         field.sendKeys(text);
     }
@@ -159,7 +160,8 @@ class ConsoleBrowserTest {
         }
         type("hourly_rate", "0");
         find("main form button[type=submit]").click();
-        assertThat(find("#hourly_rate-error").getText()).isNotBlank();
+        wait.until(b -> b.findElements(By.id("hourly_rate-error")).stream()
+                .anyMatch(e -> !e.getText().isBlank()));
         assertAccessible("campaign form with an error");
         type("hourly_rate", "3600");
         find("main form button[type=submit]").click();
