@@ -29,34 +29,4 @@ public record CampaignRules(
     public CampaignRules {
         activeDays = Set.copyOf(activeDays);
     }
-
-    /** Rules of a campaign that filters no target. */
-    public CampaignRules(
-            long id,
-            long organizationId,
-            Mode mode,
-            ZoneId timezone,
-            HoursIn hoursIn,
-            Set<DayOfWeek> activeDays,
-            @Nullable LocalTime dailyStart,
-            @Nullable LocalTime dailyEnd,
-            int hourlyRate,
-            @Nullable Integer maxDailyCalls,
-            int retryCount,
-            @Nullable Duration retryInterval) {
-        this(
-                id,
-                organizationId,
-                mode,
-                timezone,
-                hoursIn,
-                activeDays,
-                dailyStart,
-                dailyEnd,
-                hourlyRate,
-                maxDailyCalls,
-                retryCount,
-                retryInterval,
-                Targeting.NONE);
-    }
 }

@@ -47,9 +47,21 @@ final class TwilioCallbacks {
         this.fallback = fallback;
     }
 
-    /** Events of {@code sid} go to {@code listener} on this node. */
-    void expect(String sid, ChannelListener listener) {
-        listeners.put(sid, new Expected(listener, clock.instant()));
+    /**
+     * Events of this attempt go to {@code listener} on this node. Called before the call or
+     * message is created: Twilio may call back before its answer to the create has arrived.
+     */
+    void expect(long requestId, int attemptNo, ChannelListener listener) {
+        listeners.put(key(requestId, attemptNo), new Expected(listener, clock.instant()));
+    }
+
+    /** The attempt was never created: nothing will come back for it. */
+    void forget(long requestId, int attemptNo) {
+        listeners.remove(key(requestId, attemptNo));
+    }
+
+    private static String key(long requestId, int attemptNo) {
+        return requestId + "/" + attemptNo;
     }
 
     /**
@@ -112,7 +124,8 @@ final class TwilioCallbacks {
         if (!fresh[0]) {
             return;
         }
-        Expected expected = e.ended() ? listeners.remove(e.channelSid()) : listeners.get(e.channelSid());
+        String key = key(e.requestId(), e.attemptNo());
+        Expected expected = e.ended() ? listeners.remove(key) : listeners.get(key);
         ChannelListener listener = expected != null ? expected.listener() : fallback.get();
         if (listener == null) {
             log.warn("No listener for Twilio event of request {}", e.requestId());

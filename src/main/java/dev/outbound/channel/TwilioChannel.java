@@ -116,9 +116,15 @@ final class TwilioChannel implements Channel {
         if (voice && !pace.take(began)) {
             throw new ChannelUnavailable("Twilio calls-per-second limit reached");
         }
-        String sid = create(attempt, form, began, voice ? "Calls.json" : "Messages.json");
+        callbacks.expect(attempt.requestId(), attempt.attemptNo(), listener);
+        String sid;
+        try {
+            sid = create(attempt, form, began, voice ? "Calls.json" : "Messages.json");
+        } catch (ChannelRefused | ChannelUnavailable e) {
+            callbacks.forget(attempt.requestId(), attempt.attemptNo());
+            throw e;
+        }
         sidsByKey.put(attempt.idempotencyKey(), sid);
-        callbacks.expect(sid, listener);
         return sid;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.HoursIn;
 import dev.outbound.campaign.Mode;
+import dev.outbound.campaign.Targeting;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,7 +128,8 @@ class CallingWindowTest {
                     25,
                     null,
                     0,
-                    null);
+                    null,
+                    Targeting.NONE);
             assertThat(CallingWindow.of(rules)).isEqualTo(OFFICE);
         }
 

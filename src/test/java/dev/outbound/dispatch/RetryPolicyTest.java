@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.HoursIn;
 import dev.outbound.campaign.Mode;
+import dev.outbound.campaign.Targeting;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,8 @@ class RetryPolicyTest {
                 25,
                 null,
                 retryCount,
-                retryInterval);
+                retryInterval,
+                Targeting.NONE);
     }
 
     @Test
