@@ -59,6 +59,21 @@ class TwilioChannelBehaviourTest {
     }
 
     @Test
+    void a_callback_that_overtakes_twilios_answer_still_reaches_the_attempts_listener() {
+        var elsewhere = new RecordingListener();
+        TwilioChannel early = TwilioTesting.channel(standIn, clock, pace, elsewhere);
+        standIn.callBackBeforeAnswering(true);
+        var mine = new RecordingListener();
+
+        String sid = early.start(voice("+14155550101"), mine);
+
+        assertThat(mine.of(sid))
+                .as("the initiated callback came before start() returned")
+                .isNotEmpty();
+        assertThat(elsewhere.of(sid)).isEmpty();
+    }
+
+    @Test
     void a_number_twilio_refuses_is_refused_for_good_with_twilios_message() {
         standIn.refuse("+14155550120");
 

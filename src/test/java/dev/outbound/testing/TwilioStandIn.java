@@ -78,6 +78,7 @@ public final class TwilioStandIn implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failAfterCreating = new AtomicInteger();
     private volatile boolean dropCallbacks;
+    private volatile boolean callBackBeforeAnswering;
     private volatile Duration talkTime = Duration.ofSeconds(5);
     private volatile @Nullable Thread realTime;
 
@@ -117,6 +118,14 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     /** Callbacks are dropped from now on (Twilio could not reach us). */
+    /**
+     * Sends what is due as soon as a call or message is created, before answering the create:
+     * Twilio's first callback can overtake its answer.
+     */
+    public void callBackBeforeAnswering(boolean early) {
+        callBackBeforeAnswering = early;
+    }
+
     public void dropCallbacks(boolean drop) {
         this.dropCallbacks = drop;
     }
@@ -305,6 +314,9 @@ public final class TwilioStandIn implements AutoCloseable {
         item.put("kind", kind);
         state.put(sid, item);
         schedule(kind, sid, to, callback, form.containsKey("MachineDetection"), at);
+        if (callBackBeforeAnswering) {
+            deliverDue();
+        }
         if (failAfterCreating.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             answer(ex, 500, "{\"code\": 20500, \"message\": \"Internal Server Error\"}");
             return;
