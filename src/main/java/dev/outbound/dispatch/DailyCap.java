@@ -16,12 +16,4 @@ public final class DailyCap {
     public static LocalDate campaignDay(Instant at, ZoneId campaignZone) {
         return LocalDate.ofInstant(at, campaignZone);
     }
-
-    /** When the campaign day after the one holding {@code at} begins: when a spent cap refills. */
-    public static Instant nextDayStarts(Instant at, ZoneId campaignZone) {
-        return campaignDay(at, campaignZone)
-                .plusDays(1)
-                .atStartOfDay(campaignZone)
-                .toInstant();
-    }
 }

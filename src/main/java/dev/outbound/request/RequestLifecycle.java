@@ -25,7 +25,6 @@ public class RequestLifecycle {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final BulkChangeEvents bulkEvents;
-    private final ThreadLocal<@Nullable Map<Long, Map<CountKey, Long>>> deferred = new ThreadLocal<>();
 
     RequestLifecycle(
             RequestRepository requests,
@@ -188,8 +187,7 @@ public class RequestLifecycle {
                     c.attemptNo(),
                     c.at()));
         }
-        Map<Long, Map<CountKey, Long>> buffer = deferred.get();
-        var deltas = buffer != null ? buffer : new java.util.TreeMap<Long, Map<CountKey, Long>>();
+        var deltas = new java.util.TreeMap<Long, Map<CountKey, Long>>();
         for (Change c : finals) {
             if (c.from().status() != c.to() || !c.from().channelStatus().equals(c.toChannel())) {
                 var cells = deltas.computeIfAbsent(c.from().batchPk(), k -> new HashMap<>());
@@ -197,9 +195,7 @@ public class RequestLifecycle {
                 cells.merge(new CountKey(c.to().name(), c.toChannel()), 1L, Long::sum);
             }
         }
-        if (buffer == null) {
-            counters.addAll(deltas);
-        }
+        counters.addAll(deltas);
     }
 
     /** The last change of a request, restated from where its first change started. */
@@ -309,30 +305,7 @@ public class RequestLifecycle {
         var deltas = new HashMap<CountKey, Long>();
         deltas.merge(new CountKey(from.name(), fromChannel), -1L, Long::sum);
         deltas.merge(new CountKey(to.name(), toChannel), 1L, Long::sum);
-        Map<Long, Map<CountKey, Long>> buffer = deferred.get();
-        if (buffer != null) {
-            var batch = buffer.computeIfAbsent(batchPk, k -> new HashMap<>());
-            deltas.forEach((k, n) -> batch.merge(k, n, Long::sum));
-        } else {
-            counters.add(batchPk, deltas);
-        }
-    }
-
-    /**
-     * Runs {@code work} (inside the caller's transaction) with counter changes gathered and
-     * written once per batch at the end, in a stable order: recording many events in one
-     * transaction then touches each counter cell once, and two such transactions cannot lock
-     * counter cells in opposite orders.
-     */
-    public void withDeferredCounters(Runnable work) {
-        var buffer = new java.util.TreeMap<Long, Map<CountKey, Long>>();
-        deferred.set(buffer);
-        try {
-            work.run();
-        } finally {
-            deferred.remove();
-        }
-        counters.addAll(buffer);
+        counters.add(batchPk, deltas);
     }
 
     /**
