@@ -1,7 +1,7 @@
 package dev.outbound.batch;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.outbound.request.StatusCounts;
+import dev.outbound.request.read.StatusCounts;
 import java.util.Map;
 
 /** The contract's BatchDetails: a CommunicationBatch plus its request counts. */

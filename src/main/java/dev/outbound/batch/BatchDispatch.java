@@ -1,6 +1,6 @@
 package dev.outbound.batch;
 
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Requests;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -10,11 +10,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class BatchDispatch {
     private final BatchRepository batches;
-    private final RequestLifecycle requests;
+    private final Requests requests;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    BatchDispatch(BatchRepository batches, RequestLifecycle requests, Clock clock, TransactionTemplate transactions) {
+    BatchDispatch(BatchRepository batches, Requests requests, Clock clock, TransactionTemplate transactions) {
         this.batches = batches;
         this.requests = requests;
         this.clock = clock;

@@ -2,13 +2,13 @@ package dev.outbound.batch;
 
 import dev.outbound.api.InvalidInput;
 import dev.outbound.auth.Caller;
-import dev.outbound.request.AttemptView;
+import dev.outbound.request.read.AttemptView;
 import dev.outbound.request.RemovalResult;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.read.RequestResults;
 import dev.outbound.request.RequestStatus;
-import dev.outbound.request.ResultCsv;
-import dev.outbound.request.ResultFilter;
-import dev.outbound.request.ResultWriter;
+import dev.outbound.request.read.ResultCsv;
+import dev.outbound.request.read.ResultFilter;
+import dev.outbound.request.read.ResultWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -34,11 +34,11 @@ class BatchRequestController {
     private final Batches batches;
     private final ResultWriter results;
     private final ResultCsv csv;
-    private final RequestLifecycle lifecycle;
+    private final RequestResults lifecycle;
     private final JsonMapper json;
 
     BatchRequestController(
-            Batches batches, ResultWriter results, ResultCsv csv, RequestLifecycle lifecycle, JsonMapper json) {
+            Batches batches, ResultWriter results, ResultCsv csv, RequestResults lifecycle, JsonMapper json) {
         this.batches = batches;
         this.results = results;
         this.csv = csv;

@@ -13,6 +13,7 @@ import dev.outbound.campaign.Mode;
 import dev.outbound.request.RemovalResult;
 import dev.outbound.request.RequestStatus;
 import dev.outbound.request.Requests;
+import dev.outbound.request.read.RequestResults;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,9 +30,11 @@ public class Batches {
     private final BatchRepository batches;
     private final Campaigns campaigns;
     private final Requests requests;
+    private final RequestResults results;
     private final Clock clock;
 
-    Batches(BatchRepository batches, Campaigns campaigns, Requests requests, Clock clock) {
+    Batches(BatchRepository batches, Campaigns campaigns, Requests requests, RequestResults results, Clock clock) {
+        this.results = results;
         this.batches = batches;
         this.campaigns = campaigns;
         this.requests = requests;
@@ -76,7 +79,7 @@ public class Batches {
 
     BatchDetails details(Caller caller, String batchId) {
         Batch batch = find(caller, batchId);
-        return BatchDetails.of(batch, requests.counts(batch.pk()));
+        return BatchDetails.of(batch, results.counts(batch.pk()));
     }
 
     ListResponse<BatchView> list(Caller caller, ListQuery query, boolean includeDeleted) {

@@ -7,8 +7,8 @@ import dev.outbound.batch.BatchDocuments;
 import dev.outbound.batch.Batches;
 import dev.outbound.campaign.CampaignDocuments;
 import dev.outbound.request.RequestStatus;
-import dev.outbound.request.Requests;
-import dev.outbound.request.ResultFilter;
+import dev.outbound.request.read.RequestResults;
+import dev.outbound.request.read.ResultFilter;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -29,7 +29,7 @@ class BatchPages {
     private final BatchDocuments documents;
     private final CampaignDocuments campaigns;
     private final Batches batches;
-    private final Requests requests;
+    private final RequestResults requests;
     private final LiveCounts live;
     private final JsonMapper json;
 
@@ -37,7 +37,7 @@ class BatchPages {
             BatchDocuments documents,
             CampaignDocuments campaigns,
             Batches batches,
-            Requests requests,
+            RequestResults requests,
             LiveCounts live,
             JsonMapper json) {
         this.documents = documents;

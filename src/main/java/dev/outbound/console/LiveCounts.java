@@ -2,9 +2,9 @@ package dev.outbound.console;
 
 import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchStatus;
-import dev.outbound.request.HourCount;
-import dev.outbound.request.Requests;
-import dev.outbound.request.StatusCounts;
+import dev.outbound.request.read.HourCount;
+import dev.outbound.request.read.RequestResults;
+import dev.outbound.request.read.StatusCounts;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -19,10 +19,10 @@ class LiveCounts {
     private static final DateTimeFormatter HOUR =
             DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
 
-    private final Requests requests;
+    private final RequestResults requests;
     private final JsonMapper json;
 
-    LiveCounts(Requests requests, JsonMapper json) {
+    LiveCounts(RequestResults requests, JsonMapper json) {
         this.requests = requests;
         this.json = json;
     }

@@ -4,7 +4,7 @@ import dev.outbound.batch.BatchDispatch;
 import dev.outbound.batch.DialableBatch;
 import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.campaign.CampaignRules;
-import dev.outbound.request.Requests;
+import dev.outbound.request.read.RequestResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +23,7 @@ class AllowanceStep {
     private final BatchDispatch batches;
     private final RulesCache rules;
     private final Hours hours;
-    private final Requests requests;
+    private final RequestResults requests;
     private final DailyCapRepository caps;
     private final DispatchProperties properties;
 
@@ -31,7 +31,7 @@ class AllowanceStep {
             BatchDispatch batches,
             RulesCache rules,
             Hours hours,
-            Requests requests,
+            RequestResults requests,
             DailyCapRepository caps,
             DispatchProperties properties) {
         this.batches = batches;

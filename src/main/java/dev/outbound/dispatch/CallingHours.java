@@ -4,7 +4,7 @@ import dev.outbound.batch.DialableBatch;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.HoursIn;
 import dev.outbound.request.RecipientZones;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Requests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CallingHours implements Hours {
     private static final Duration ZONE_SETS_TTL = Duration.ofSeconds(30);
-    private final RequestLifecycle requests;
+    private final Requests requests;
     private final Clock clock;
     private final Map<Long, ZoneSets> zoneSets = new ConcurrentHashMap<>();
 
     private record ZoneSets(List<String> sets, Instant readAt) {}
 
-    CallingHours(RequestLifecycle requests, Clock clock) {
+    CallingHours(Requests requests, Clock clock) {
         this.requests = requests;
         this.clock = clock;
     }

@@ -4,7 +4,7 @@ import dev.outbound.batch.AllowanceTake;
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.request.ClaimWant;
 import dev.outbound.request.ClaimedRequest;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Claims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ClaimStep {
     private final BatchDispatch batches;
-    private final RequestLifecycle lifecycle;
+    private final Claims lifecycle;
     private final DailyCapRepository caps;
     private final NodeName node;
     private final DispatchProperties properties;
@@ -35,7 +35,7 @@ class ClaimStep {
 
     ClaimStep(
             BatchDispatch batches,
-            RequestLifecycle lifecycle,
+            Claims lifecycle,
             DailyCapRepository caps,
             NodeName node,
             DispatchProperties properties,

@@ -9,7 +9,7 @@ import dev.outbound.channel.ChannelRefused;
 import dev.outbound.channel.ChannelUnavailable;
 import dev.outbound.channel.Channels;
 import dev.outbound.request.ClaimedRequest;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Claims;
 import dev.outbound.request.SidUpdate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class DeliverStep {
     private static final Logger log = LoggerFactory.getLogger(DeliverStep.class);
     private static final TypeReference<Map<String, String>> VARIABLES = new TypeReference<>() {};
     private final Channels channels;
-    private final RequestLifecycle lifecycle;
+    private final Claims lifecycle;
     private final OutcomeRecorder recorder;
     private final JsonMapper json;
     private final InFlight inFlight;
@@ -36,7 +36,7 @@ class DeliverStep {
 
     DeliverStep(
             Channels channels,
-            RequestLifecycle lifecycle,
+            Claims lifecycle,
             OutcomeRecorder recorder,
             JsonMapper json,
             InFlight inFlight,

@@ -6,7 +6,7 @@ import dev.outbound.enrich.TargetAdmission;
 import dev.outbound.enrich.TargetFilter;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.Enrichment;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Outcomes;
 import dev.outbound.request.Requests;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +28,10 @@ class FilterStep {
     static final Duration RECHECK = Duration.ofSeconds(30);
     private final TargetAdmission admission;
     private final Requests requests;
-    private final RequestLifecycle lifecycle;
+    private final Outcomes lifecycle;
     private final Clock clock;
 
-    FilterStep(TargetAdmission admission, Requests requests, RequestLifecycle lifecycle, Clock clock) {
+    FilterStep(TargetAdmission admission, Requests requests, Outcomes lifecycle, Clock clock) {
         this.admission = admission;
         this.requests = requests;
         this.lifecycle = lifecycle;
@@ -54,7 +54,7 @@ class FilterStep {
             var verdict = e == null ? TargetAdmission.Verdict.DIAL : admission.decide(filter, e);
             switch (verdict) {
                 case DIAL -> admitted.add(c);
-                case SKIP -> lifecycle.skipClaimed(c, ChannelManagerStatus.FILTERED_LINE_TYPE.wire(), now);
+                case SKIP -> lifecycle.skipClaimed(c, ChannelManagerStatus.FILTERED_LINE_TYPE, now);
                 case WAIT -> lifecycle.postponeClaimed(c, now.plus(RECHECK));
             }
         }

@@ -1,6 +1,7 @@
 package dev.outbound.dispatch;
 
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Claims;
+import dev.outbound.request.Outcomes;
 import dev.outbound.request.RequestStatus;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class LeaseKeeper {
-    private final RequestLifecycle lifecycle;
+    private final Claims lifecycle;
+    private final Outcomes outcomes;
     private final NodeName node;
     private final DispatchProperties properties;
     private final TransactionTemplate transactions;
@@ -26,7 +28,8 @@ class LeaseKeeper {
     private final Reconciler reconciler;
 
     LeaseKeeper(
-            RequestLifecycle lifecycle,
+            Claims lifecycle,
+            Outcomes outcomes,
             NodeName node,
             DispatchProperties properties,
             TransactionTemplate transactions,
@@ -35,6 +38,7 @@ class LeaseKeeper {
         this.inFlight = inFlight;
         this.reconciler = reconciler;
         this.lifecycle = lifecycle;
+        this.outcomes = outcomes;
         this.node = node;
         this.properties = properties;
         this.transactions = transactions;
@@ -69,7 +73,7 @@ class LeaseKeeper {
     }
 
     private boolean reclaim(long id, Instant now) {
-        var locked = lifecycle.lock(id);
+        var locked = outcomes.lock(id);
         if (locked.isEmpty()) {
             return false;
         }
@@ -78,10 +82,10 @@ class LeaseKeeper {
             return false; // renewed meanwhile
         }
         if (state.status() == RequestStatus.INITIATED) {
-            return lifecycle.voidAttempt(state, state.attemptCount(), now);
+            return outcomes.voidAttempt(state, state.attemptCount(), now);
         }
         if (state.status() == RequestStatus.CONNECTED) {
-            return lifecycle.apply(
+            return outcomes.apply(
                     state, state.attemptCount(), RequestStatus.COMPLETED, state.channelStatus(), null, "lost", now);
         }
         return false;

@@ -6,7 +6,7 @@ import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelListener;
 import dev.outbound.request.Change;
 import dev.outbound.request.ClaimedRequest;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Outcomes;
 import dev.outbound.request.RequestState;
 import dev.outbound.request.RequestStatus;
 import java.time.Clock;
@@ -29,7 +29,7 @@ class OutcomeRecorder implements ChannelListener {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutcomeRecorder.class);
     private static final int CHUNK = 100;
     private final Queue<ChannelEvent> events = new ConcurrentLinkedQueue<>();
-    private final RequestLifecycle lifecycle;
+    private final Outcomes lifecycle;
     private final OutcomeDecider decider;
     private final TransactionTemplate transactions;
     private final DispatchMetrics metrics;
@@ -39,7 +39,7 @@ class OutcomeRecorder implements ChannelListener {
     private final InFlight inFlight;
 
     OutcomeRecorder(
-            RequestLifecycle lifecycle,
+            Outcomes lifecycle,
             OutcomeDecider decider,
             TransactionTemplate transactions,
             DispatchMetrics metrics,
@@ -97,7 +97,7 @@ class OutcomeRecorder implements ChannelListener {
     /**
      * Records one lane's events in transactions of up to {@link #CHUNK}: each chunk locks its
      * requests with one statement, decides every event in memory, and writes each request once
-     * (see {@link RequestLifecycle#applyAll}); a statement per event was the dispatcher's limit.
+     * (see {@link Outcomes#applyAll}); a statement per event was the dispatcher's limit.
      * If a chunk fails, its events are recorded one by one.
      */
     private void recordLane(java.util.List<ChannelEvent> laneEvents) {

@@ -10,7 +10,8 @@ import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelLookup;
 import dev.outbound.channel.Channels;
 import dev.outbound.request.InFlightAttempt;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Claims;
+import dev.outbound.request.Outcomes;
 import dev.outbound.request.RequestStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
     private static final TypeReference<Map<String, String>> VARIABLES = new TypeReference<>() {};
-    private final RequestLifecycle lifecycle;
+    private final Claims lifecycle;
+    private final Outcomes outcomes;
     private final Channels channels;
     private final BatchDispatch batches;
     private final RulesCache rules;
@@ -51,7 +53,8 @@ class Reconciler {
     private final Map<Long, Instant> nextAsk = new ConcurrentHashMap<>();
 
     Reconciler(
-            RequestLifecycle lifecycle,
+            Claims lifecycle,
+            Outcomes outcomes,
             Channels channels,
             BatchDispatch batches,
             RulesCache rules,
@@ -64,6 +67,7 @@ class Reconciler {
             InFlight inFlight) {
         this.inFlight = inFlight;
         this.lifecycle = lifecycle;
+        this.outcomes = outcomes;
         this.channels = channels;
         this.batches = batches;
         this.rules = rules;
@@ -134,7 +138,7 @@ class Reconciler {
         }
         ChannelEvent latest = answer.get().latest();
         transactions.executeWithoutResult(status -> {
-            var locked = lifecycle.lock(a.id());
+            var locked = outcomes.lock(a.id());
             if (locked.isEmpty()) {
                 return;
             }
@@ -146,7 +150,7 @@ class Reconciler {
             boolean stillLost = state.leaseUntil() == null || state.leaseUntil().isBefore(now);
             if (latest == null) {
                 if (lost && stillLost && state.status() == RequestStatus.INITIATED) {
-                    lifecycle.voidAttempt(state, a.attemptNo(), now);
+                    outcomes.voidAttempt(state, a.attemptNo(), now);
                     log.info("Reconciled request {} attempt {}: never placed, dialable again", a.id(), a.attemptNo());
                 }
                 return;

@@ -1,5 +1,6 @@
 package dev.outbound.request;
 
+import dev.outbound.api.ChannelManagerStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -18,14 +19,14 @@ public record Change(
         RequestState from,
         int attemptNo,
         RequestStatus to,
-        String toChannel,
+        ChannelManagerStatus toChannel,
         @Nullable Instant dueAt,
         @Nullable String attemptOutcome,
         Instant at) {
 
     /** Whether the request is still being worked on by a channel after this change. */
     public boolean inFlight() {
-        return to == RequestStatus.INITIATED || to == RequestStatus.CONNECTED;
+        return to.inFlight();
     }
 
     /** The state the request is in after this change. */
@@ -40,5 +41,16 @@ public record Change(
                 from.timeZones(),
                 keep ? from.leaseUntil() : null,
                 keep ? from.leaseOwner() : null);
+    }
+
+    /** This change restated from {@code start}: where a request's first change of a chunk began. */
+    Change from(RequestState start) {
+        return new Change(start, attemptNo, to, toChannel, dueAt, attemptOutcome, at);
+    }
+
+    /** The event that announces this change. */
+    RequestStatusChanged event() {
+        return new RequestStatusChanged(
+                from.id(), from.batchPk(), from.status(), from.channelStatus(), to, toChannel, attemptNo, at);
     }
 }

@@ -1,11 +1,11 @@
 package dev.outbound.request;
 
+import dev.outbound.api.ChannelManagerStatus;
 import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * A bulk load of new requests into one batch, on the caller's transaction: COPY on PostgreSQL,
@@ -17,7 +17,7 @@ public final class RequestLoad implements AutoCloseable {
     private final long batchPk;
     private final OffsetDateTime now;
     private final StatusCountRepository counters;
-    private final Map<CountKey, Long> tally = new HashMap<>();
+    private final Deltas tally = new Deltas();
 
     private final boolean recipientHours;
 
@@ -37,7 +37,7 @@ public final class RequestLoad implements AutoCloseable {
     /** Adds one request; PENDING ones are due at once, the others are final from the start. */
     public void add(String referenceId, int ordinal, Target target, String variablesJson, RequestStatus status)
             throws SQLException {
-        String channelStatus = status.name();
+        var channelStatus = initialChannel(status);
         load.add(
                 batchPk,
                 referenceId,
@@ -45,7 +45,7 @@ public final class RequestLoad implements AutoCloseable {
                 target.value(),
                 variablesJson,
                 status.name(),
-                channelStatus,
+                channelStatus.wire(),
                 0,
                 status == RequestStatus.PENDING ? now : null,
                 now,
@@ -57,14 +57,19 @@ public final class RequestLoad implements AutoCloseable {
                         ? RecipientZones.columnFor(target.value())
                         : null,
                 status == RequestStatus.PENDING ? target.lineType() : null);
-        tally.merge(CountKey.of(status, channelStatus), 1L, Long::sum);
+        tally.add(batchPk, new CountKey(status, channelStatus), 1);
     }
 
     /** Sends the remaining rows and records the counts; answers the number of rows loaded. */
     public long finish() throws SQLException {
         long rows = load.finish();
-        counters.add(batchPk, tally);
+        counters.addAll(tally);
         return rows;
+    }
+
+    /** A new request's channel status: its request status, which the contract also lists as one. */
+    static ChannelManagerStatus initialChannel(RequestStatus status) {
+        return Objects.requireNonNull(ChannelManagerStatus.parse(status.name()));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.outbound.request;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Where a request stands. The names are the contract's RequestStatus values. */
@@ -25,8 +28,15 @@ public enum RequestStatus {
     /** Final: filtered out before dialling (e.g. by the campaign's line-type filters). */
     SKIPPED;
 
+    /** The statuses of a request a channel is working on: it holds a lease and an open attempt. */
+    public static final Set<RequestStatus> IN_FLIGHT = Collections.unmodifiableSet(EnumSet.of(INITIATED, CONNECTED));
+
     public static final List<String> NAMES =
             Arrays.stream(values()).map(Enum::name).toList();
+
+    public boolean inFlight() {
+        return IN_FLIGHT.contains(this);
+    }
 
     public static @Nullable RequestStatus parse(String s) {
         for (RequestStatus r : values()) {

@@ -1,5 +1,6 @@
 package dev.outbound.request;
 
+import dev.outbound.api.ChannelManagerStatus;
 import java.time.Instant;
 
 /**
@@ -13,14 +14,14 @@ public record RequestStatusChanged(
         long requestId,
         long batchPk,
         RequestStatus from,
-        String fromChannel,
+        ChannelManagerStatus fromChannel,
         RequestStatus to,
-        String toChannel,
+        ChannelManagerStatus toChannel,
         int attemptNo,
         Instant at) {
 
     /** The channel status is now a different one. */
     public boolean channelChanged() {
-        return !fromChannel.equals(toChannel);
+        return fromChannel != toChannel;
     }
 }

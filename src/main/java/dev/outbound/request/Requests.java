@@ -5,14 +5,15 @@ import dev.outbound.campaign.Mode;
 import dev.outbound.store.Dialect;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -26,27 +27,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class Requests {
     private static final int IN_CHUNK = 1000;
     private final RequestRepository requests;
+    private final RequestStatusWriter writer;
     private final StatusCountRepository counters;
-    private final AttemptRepository attempts;
+    private final LookupRepository lookups;
     private final Targets targets;
     private final Dialect dialect;
     private final DataSource dataSource;
     private final Clock clock;
-    private final BulkChangeEvents bulkEvents;
 
     Requests(
             RequestRepository requests,
+            RequestStatusWriter writer,
             StatusCountRepository counters,
-            AttemptRepository attempts,
+            LookupRepository lookups,
             Targets targets,
             Dialect dialect,
             DataSource dataSource,
-            Clock clock,
-            BulkChangeEvents bulkEvents) {
-        this.bulkEvents = bulkEvents;
+            Clock clock) {
         this.requests = requests;
+        this.writer = writer;
         this.counters = counters;
-        this.attempts = attempts;
+        this.lookups = lookups;
         this.targets = targets;
         this.dialect = dialect;
         this.dataSource = dataSource;
@@ -69,6 +70,7 @@ public class Requests {
         }
         Target normalized = targets.normalize(target, mode);
         RequestStatus status = normalized.valid() ? RequestStatus.PENDING : RequestStatus.INVALID;
+        var channel = RequestLoad.initialChannel(status);
         try {
             requests.insert(
                     batchPk,
@@ -77,7 +79,7 @@ public class Requests {
                     normalized,
                     variablesJson,
                     status,
-                    status.name(),
+                    channel,
                     clock.instant(),
                     recipientHours && normalized.valid() && mode != Mode.EMAIL
                             ? RecipientZones.columnFor(normalized.value())
@@ -85,7 +87,7 @@ public class Requests {
         } catch (DuplicateKeyException e) {
             throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
         }
-        counters.add(batchPk, Map.of(CountKey.of(status, status.name()), 1L));
+        counters.addAll(new Deltas().add(batchPk, new CountKey(status, channel), 1));
         return status;
     }
 
@@ -96,27 +98,15 @@ public class Requests {
     @Transactional
     public RemovalResult remove(long batchPk, List<String> referenceIds) {
         var ids = new ArrayList<>(new LinkedHashSet<>(referenceIds));
-        Instant now = clock.instant();
         long removed = 0;
         long canceled = 0;
-        var seen = new java.util.HashSet<String>();
+        var seen = new HashSet<String>();
         var kept = new LinkedHashSet<String>();
         for (int i = 0; i < ids.size(); i += IN_CHUNK) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
             requests.states(batchPk, chunk).forEach(s -> seen.add(s.referenceId()));
-            var deleted = requests.deleteNeverAttempted(batchPk, chunk);
-            var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockWaiting(batchPk, chunk));
-            var cancel = requests.cancelWaiting(batchPk, chunk, now);
-            bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
-            removed += sum(deleted);
-            canceled += sum(cancel);
-            var deltas = new HashMap<CountKey, Long>();
-            deleted.forEach((k, n) -> deltas.merge(k, -n, Long::sum));
-            cancel.forEach((k, n) -> {
-                deltas.merge(k, -n, Long::sum);
-                deltas.merge(new CountKey(RequestStatus.CANCELED.name(), "CANCELED"), n, Long::sum);
-            });
-            counters.add(batchPk, deltas);
+            removed += writer.removeNeverAttempted(batchPk, chunk);
+            canceled += writer.bulk(BulkMove.CANCEL_REFERENCES, batchPk, Map.of("referenceIds", chunk));
             requests.states(batchPk, chunk).forEach(s -> kept.add(s.referenceId()));
         }
         List<String> notFound = ids.stream().filter(id -> !seen.contains(id)).toList();
@@ -126,32 +116,37 @@ public class Requests {
     /** Cancels every request of the batch that is still waiting; answers how many. */
     @Transactional
     public long cancelPending(long batchPk) {
-        Instant now = clock.instant();
-        var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockPending(batchPk));
-        var moved = requests.cancelPending(batchPk, now);
-        bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
-        var deltas = new HashMap<CountKey, Long>();
-        moved.forEach((k, n) -> {
-            deltas.merge(k, -n, Long::sum);
-            deltas.merge(new CountKey(RequestStatus.CANCELED.name(), "CANCELED"), n, Long::sum);
-        });
-        counters.add(batchPk, deltas);
-        return sum(moved);
+        return writer.bulk(BulkMove.CANCEL_WAITING, batchPk, Map.of());
+    }
+
+    /**
+     * At expiry: never-attempted requests are CANCELED and those waiting for a retry FAILED, in
+     * the expiring transaction; answers how many changed.
+     */
+    @Transactional
+    public long expire(long batchPk) {
+        return writer.bulk(BulkMove.CANCEL_NEVER_ATTEMPTED, batchPk, Map.of())
+                + writer.bulk(BulkMove.FAIL_RETRY_WAITING, batchPk, Map.of());
+    }
+
+    /** The distinct recipient time-zone sets among a batch's waiting requests ('' for unknown). */
+    public List<String> pendingZoneSets(long batchPk) {
+        return requests.pendingZoneSets(batchPk);
     }
 
     /** Stored enrichment of these requests (one query; call with a claim's worth of ids). */
-    public List<Enrichment> enrichment(java.util.Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : requests.enrichment(ids);
+    public List<Enrichment> enrichment(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : lookups.enrichment(ids);
     }
 
     /** Waiting phone requests after {@code afterId}, in id order, that no lookup has answered yet. */
     public List<LookupWork> awaitingLookup(long afterId, int limit) {
-        return requests.awaitingLookup(afterId, limit);
+        return lookups.awaitingLookup(afterId, limit);
     }
 
     /** The highest request id committed so far. */
     public long maxRequestId() {
-        return requests.maxId();
+        return lookups.maxId();
     }
 
     /**
@@ -159,30 +154,8 @@ public class Requests {
      * Changes no status, so no counter.
      */
     @Transactional
-    public void enrich(long requestId, @org.jspecify.annotations.Nullable String lineType, String payloadJson) {
-        requests.enrich(requestId, lineType, payloadJson);
-    }
-
-    public StatusCounts counts(long batchPk) {
-        return StatusCounts.from(counters.read(batchPk));
-    }
-
-    /** Attempts started per hour (UTC), oldest first; hours without attempts are left out. */
-    @Transactional(readOnly = true)
-    public List<HourCount> attemptsPerHour(long batchPk) {
-        return attempts.perHour(batchPk);
-    }
-
-    /** Streams results in insertion order; call inside a (read-only) transaction for cursor fetches. */
-    public void results(long batchPk, ResultFilter filter, Consumer<ResultRow> sink) {
-        requests.results(batchPk, filter, sink);
-    }
-
-    /** One page of results in insertion order, and how many match in all. */
-    @Transactional(readOnly = true)
-    public ResultPage resultPage(long batchPk, ResultFilter filter, long offset, int limit) {
-        return new ResultPage(
-                requests.resultPage(batchPk, filter, offset, limit), requests.resultCount(batchPk, filter));
+    public void enrich(long requestId, @Nullable String lineType, String payloadJson) {
+        lookups.enrich(requestId, lineType, payloadJson);
     }
 
     /** Highest stored ordinal per reference id, for an upload to continue duplicate numbering. */
@@ -199,9 +172,5 @@ public class Requests {
                 clock.instant(),
                 counters,
                 recipientHours);
-    }
-
-    private static long sum(Map<CountKey, Long> counts) {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 }

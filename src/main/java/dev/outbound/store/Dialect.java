@@ -6,57 +6,40 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The only place where PostgreSQL and H2 differ. Everything else is SQL both understand.
+ * The only place where PostgreSQL and H2 differ, as syntax: each method builds a statement shape
+ * from the table, columns and conditions a capability gives it, and knows no capability's tables.
  */
 public interface Dialect {
 
-    /** Short name for logs and docs: "postgresql" or "h2". */
-    String name();
+    /**
+     * Adds {@code :<addColumn>} to the row of {@code table} with the given key, creating it if
+     * missing. Parameters are the column names themselves ({@code :batch_pk}, ...).
+     */
+    String upsertAdding(String table, List<String> keyColumns, String addColumn);
 
     /**
-     * Whether {@link #addToCounterSql} stays correct when two transactions create the same
-     * counter row at once (PostgreSQL's ON CONFLICT does; H2's MERGE fails with a duplicate key).
+     * Updates {@code table} (alias {@code t}) with {@code set} where {@code where} holds, and answers
+     * how many rows changed per previous value of {@code groupColumns}, in a column {@code n}.
      */
-    boolean atomicUpsert();
+    String countedUpdate(String table, String set, String where, List<String> groupColumns);
+
+    /** Deletes from {@code table} where {@code where} holds, answering rows removed per previous {@code groupColumns}. */
+    String countedDelete(String table, String where, List<String> groupColumns);
 
     /**
-     * Adds {@code :delta} to a counter row, creating it if missing, atomically under concurrency:
-     * parameters {@code batch_pk, request_status, channel_status, stripe, delta}.
+     * Updates the rows of {@code table} (alias {@code t}; {@code set} qualifies the columns it
+     * reads with {@code t.}) whose {@code id} the query {@code pick} selects, and answers
+     * {@code columns} of each as {@code pick} read them, before the update. {@code pick} must select
+     * {@code id} and {@code columns} and should end with {@link #skipLocked()} where concurrent
+     * pickers must not wait on each other.
      */
-    String addToCounterSql();
+    String updatePicked(String table, String set, String pick, List<String> columns);
 
-    /**
-     * Applies {@code UPDATE request SET <set> WHERE <where>} and answers the number of rows changed
-     * per previous (status, channel status), so counters can move exactly the rows that moved.
-     * Named parameters of {@code set} and {@code where} are bound from {@code params}.
-     */
-    String countedUpdateSql(String set, String where);
+    /** Row-lock clause for a query that should pass over rows other transactions hold. */
+    String skipLocked();
 
-    /**
-     * Applies {@code DELETE FROM request WHERE <where>} and answers the rows removed per
-     * (status, channel status).
-     */
-    String countedDeleteSql(String where);
-
-    /**
-     * Claims up to {@code :limit} due PENDING requests of batch {@code :batchPk} for this node in
-     * one statement (skipping rows another node holds) and answers them with their previous
-     * channel status as {@code old_channel_status} and their new {@code attempt_count}.
-     * {@code extra} adds conditions (e.g. open time zones). Parameters: batchPk, now, limit,
-     * node, leaseUntil.
-     */
-    String claimSql(String extra);
-
-    /**
-     * Claims like {@link #claimSql} for several batches in one statement, or null when this store
-     * claims batch by batch. {@code wanted} is a {@code VALUES} list of {@code (batch_pk, limit)}
-     * pairs; the rows come back with their {@code batch_pk}. Parameters: now, node, leaseUntil.
-     */
-    @Nullable
-    String claimManySql(String wanted);
-
-    /** Row-lock clause for a subquery that should pass over rows other transactions hold. */
-    String lockSkippingLocked();
+    /** How concurrent transactions spread their writes over {@code count} rows of one upserted counter. */
+    Stripes stripes(int count);
 
     /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
     BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
@@ -71,5 +54,11 @@ public interface Dialect {
 
         @Override
         void close() throws SQLException;
+    }
+
+    /** Which of a counter's stripes the current transaction writes. */
+    @FunctionalInterface
+    interface Stripes {
+        int forCurrentTransaction();
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** H2 (PostgreSQL mode): batched INSERTs for bulk loads, MERGE for counters, delta tables for counts. */
@@ -12,75 +13,57 @@ final class H2Dialect implements Dialect {
     private static final int BATCH = 2000;
 
     @Override
-    public String name() {
-        return "h2";
-    }
-
-    @Override
-    public boolean atomicUpsert() {
-        return false;
-    }
-
-    @Override
-    public String addToCounterSql() {
+    public String upsertAdding(String table, List<String> keyColumns, String addColumn) {
+        var columns = new java.util.ArrayList<>(keyColumns);
+        columns.add(addColumn);
+        String on = keyColumns.stream().map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" AND "));
         return """
-                MERGE INTO status_count t
-                USING (VALUES (CAST(:batchPk AS BIGINT), CAST(:requestStatus AS VARCHAR), CAST(:channelStatus AS VARCHAR),
-                               CAST(:stripe AS SMALLINT), CAST(:delta AS BIGINT)))
-                      AS s (batch_pk, request_status, channel_status, stripe, delta)
-                ON t.batch_pk = s.batch_pk AND t.request_status = s.request_status
-                   AND t.channel_status = s.channel_status AND t.stripe = s.stripe
-                WHEN MATCHED THEN UPDATE SET n = t.n + s.delta
-                WHEN NOT MATCHED THEN INSERT (batch_pk, request_status, channel_status, stripe, n)
-                     VALUES (s.batch_pk, s.request_status, s.channel_status, s.stripe, s.delta)
-                """;
+                MERGE INTO %1$s t USING (VALUES (%2$s)) AS s (%3$s) ON %4$s
+                WHEN MATCHED THEN UPDATE SET %5$s = t.%5$s + s.%5$s
+                WHEN NOT MATCHED THEN INSERT (%3$s) VALUES (%6$s)
+                """.formatted(
+                        table,
+                        Sql.params(columns),
+                        String.join(", ", columns),
+                        on,
+                        addColumn,
+                        Sql.qualified("s", columns).replaceAll(" AS \\w+", ""));
     }
 
     @Override
-    public String countedUpdateSql(String set, String where) {
+    public String countedUpdate(String table, String set, String where, List<String> groupColumns) {
+        String group = String.join(", ", groupColumns);
         return """
-                SELECT status, channel_manager_status, COUNT(*) AS n
-                FROM OLD TABLE (UPDATE request SET %s WHERE %s)
-                GROUP BY status, channel_manager_status
-                """.formatted(set, where);
+                SELECT %4$s, COUNT(*) AS n FROM OLD TABLE (UPDATE %1$s t SET %2$s WHERE %3$s) GROUP BY %4$s
+                """.formatted(table, set, where, group);
     }
 
     @Override
-    public String lockSkippingLocked() {
-        return ""; // one node: nobody else to skip
-    }
-
-    @Override
-    public String countedDeleteSql(String where) {
+    public String countedDelete(String table, String where, List<String> groupColumns) {
+        String group = String.join(", ", groupColumns);
         return """
-                SELECT status, channel_manager_status, COUNT(*) AS n
-                FROM OLD TABLE (DELETE FROM request WHERE %s)
-                GROUP BY status, channel_manager_status
-                """.formatted(where);
+                SELECT %3$s, COUNT(*) AS n FROM OLD TABLE (DELETE FROM %1$s WHERE %2$s) GROUP BY %3$s
+                """.formatted(table, where, group);
     }
 
     @Override
-    public String claimSql(String extra) {
-        // H2 is the single-node store: its UPDATE locks what it changes, and there is no second
-        // node to skip. The old row is read back, so the attempt count is the new one minus one.
+    public String updatePicked(String table, String set, String pick, List<String> columns) {
+        // H2's UPDATE locks what it changes, and OLD TABLE answers the rows as they were.
         return """
-                SELECT id, reference_id, target, request_variables, attempt_count + 1 AS attempt_count, time_zone,
-                       channel_manager_status AS old_channel_status
-                FROM OLD TABLE (
-                    UPDATE request SET status = 'INITIATED', channel_manager_status = 'QUEUED',
-                           attempt_count = attempt_count + 1, sent_at = :now, lease_owner = :node,
-                           lease_until = :leaseUntil, updated_at = :now
-                    WHERE id IN (SELECT id FROM request
-                                 WHERE batch_pk = :batchPk AND status = 'PENDING' AND due_at <= :now %s
-                                 ORDER BY due_at, id LIMIT :limit)
+                SELECT %4$s FROM OLD TABLE (
+                    UPDATE %1$s t SET %2$s WHERE t.id IN (SELECT id FROM (%3$s) picked)
                 )
-                """.formatted(extra);
+                """.formatted(table, set, pick, String.join(", ", columns));
     }
 
     @Override
-    public @Nullable String claimManySql(String wanted) {
-        // One node, in-process: a claim per batch costs no network round trip.
-        return null;
+    public String skipLocked() {
+        return ""; // the single-node store: nobody else to skip
+    }
+
+    @Override
+    public Stripes stripes(int count) {
+        return new LeasedStripes(count);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -14,96 +15,60 @@ import org.postgresql.copy.CopyIn;
 final class PostgresDialect implements Dialect {
 
     @Override
-    public String name() {
-        return "postgresql";
-    }
-
-    @Override
-    public boolean atomicUpsert() {
-        return true;
-    }
-
-    @Override
-    public String addToCounterSql() {
+    public String upsertAdding(String table, List<String> keyColumns, String addColumn) {
+        var columns = new java.util.ArrayList<>(keyColumns);
+        columns.add(addColumn);
         return """
-                INSERT INTO status_count (batch_pk, request_status, channel_status, stripe, n)
-                VALUES (:batchPk, :requestStatus, :channelStatus, :stripe, :delta)
-                ON CONFLICT (batch_pk, request_status, channel_status, stripe)
-                DO UPDATE SET n = status_count.n + EXCLUDED.n
-                """;
+                INSERT INTO %1$s (%2$s) VALUES (%3$s)
+                ON CONFLICT (%4$s) DO UPDATE SET %5$s = %1$s.%5$s + EXCLUDED.%5$s
+                """.formatted(
+                table, String.join(", ", columns), Sql.params(columns), String.join(", ", keyColumns), addColumn);
     }
 
     @Override
-    public String countedUpdateSql(String set, String where) {
+    public String countedUpdate(String table, String set, String where, List<String> groupColumns) {
         // The CTE locks the rows it reads, so the old values it reports are the ones replaced.
+        String group = String.join(", ", groupColumns);
         return """
                 WITH old AS (
-                    SELECT id, status, channel_manager_status FROM request WHERE %s FOR UPDATE
+                    SELECT id, %4$s FROM %1$s WHERE %3$s FOR UPDATE
                 ), changed AS (
-                    UPDATE request r SET %s FROM old WHERE r.id = old.id
-                    RETURNING old.status AS status, old.channel_manager_status AS channel_manager_status
+                    UPDATE %1$s t SET %2$s FROM old WHERE t.id = old.id
+                    RETURNING %5$s
                 )
-                SELECT status, channel_manager_status, COUNT(*) AS n FROM changed
-                GROUP BY status, channel_manager_status
-                """.formatted(where, set);
+                SELECT %4$s, COUNT(*) AS n FROM changed GROUP BY %4$s
+                """.formatted(table, set, where, group, Sql.qualified("old", groupColumns));
     }
 
     @Override
-    public String lockSkippingLocked() {
+    public String countedDelete(String table, String where, List<String> groupColumns) {
+        String group = String.join(", ", groupColumns);
+        return """
+                WITH changed AS (DELETE FROM %1$s WHERE %2$s RETURNING %3$s)
+                SELECT %3$s, COUNT(*) AS n FROM changed GROUP BY %3$s
+                """.formatted(table, where, group);
+    }
+
+    @Override
+    public String updatePicked(String table, String set, String pick, List<String> columns) {
+        // MATERIALIZED: the picked rows are locked once and updated as picked; an inlined CTE
+        // could be re-evaluated and update fewer rows than it locked.
+        return """
+                WITH picked AS MATERIALIZED (%3$s)
+                UPDATE %1$s t SET %2$s FROM picked WHERE t.id = picked.id
+                RETURNING %4$s
+                """.formatted(table, set, pick, Sql.qualified("picked", columns));
+    }
+
+    @Override
+    public String skipLocked() {
         return " FOR UPDATE SKIP LOCKED";
     }
 
     @Override
-    public String countedDeleteSql(String where) {
-        return """
-                WITH changed AS (
-                    DELETE FROM request WHERE %s RETURNING status, channel_manager_status
-                )
-                SELECT status, channel_manager_status, COUNT(*) AS n FROM changed
-                GROUP BY status, channel_manager_status
-                """.formatted(where);
-    }
-
-    @Override
-    public String claimSql(String extra) {
-        // MATERIALIZED: the picked rows are locked once and updated as picked; an inlined CTE
-        // could be re-evaluated and update fewer rows than it locked.
-        return """
-                WITH picked AS MATERIALIZED (
-                    SELECT id, channel_manager_status AS old_channel_status FROM request
-                    WHERE batch_pk = :batchPk AND status = 'PENDING' AND due_at <= :now %s
-                    ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
-                )
-                UPDATE request r SET status = 'INITIATED', channel_manager_status = 'QUEUED',
-                       attempt_count = r.attempt_count + 1, sent_at = :now, lease_owner = :node,
-                       lease_until = :leaseUntil, updated_at = :now
-                FROM picked WHERE r.id = picked.id
-                RETURNING r.id, r.reference_id, r.target, r.request_variables, r.attempt_count, r.time_zone,
-                          picked.old_channel_status
-                """.formatted(extra);
-    }
-
-    @Override
-    public String claimManySql(String wanted) {
-        // Each batch's due rows are picked by their own LIMIT in a LATERAL subquery; the rows are
-        // locked (skipping those another node holds) and updated exactly as picked.
-        return """
-                WITH wanted (batch_pk, n) AS (VALUES %s),
-                picked AS MATERIALIZED (
-                    SELECT p.id, p.channel_manager_status AS old_channel_status FROM wanted w
-                    CROSS JOIN LATERAL (
-                        SELECT id, channel_manager_status FROM request
-                        WHERE batch_pk = w.batch_pk AND status = 'PENDING' AND due_at <= :now
-                        ORDER BY due_at, id LIMIT w.n FOR UPDATE SKIP LOCKED
-                    ) p
-                )
-                UPDATE request r SET status = 'INITIATED', channel_manager_status = 'QUEUED',
-                       attempt_count = r.attempt_count + 1, sent_at = :now, lease_owner = :node,
-                       lease_until = :leaseUntil, updated_at = :now
-                FROM picked WHERE r.id = picked.id
-                RETURNING r.id, r.batch_pk, r.reference_id, r.target, r.request_variables, r.attempt_count,
-                          r.time_zone, picked.old_channel_status
-                """.formatted(wanted);
+    public Stripes stripes(int count) {
+        // ON CONFLICT is atomic: any stripe is safe, and a random one spreads concurrent writers.
+        return () -> ThreadLocalRandom.current().nextInt(count);
     }
 
     @Override
@@ -119,8 +84,6 @@ final class PostgresDialect implements Dialect {
         private final CopyIn copy;
         private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
         private boolean done;
-        private @Nullable OffsetDateTime lastTime;
-        private String lastTimeText = "";
 
         CopyLoad(CopyIn copy) {
             this.copy = copy;
@@ -156,15 +119,6 @@ final class PostgresDialect implements Dialect {
                 buffer.append(c);
             }
             buffer.append('"');
-        }
-
-        /** Loads stamp every row with the same instants; formatting each anew was a tenth of the time. */
-        private String timeText(OffsetDateTime t) {
-            if (!t.equals(lastTime)) {
-                lastTime = t;
-                lastTimeText = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
-            }
-            return lastTimeText;
         }
 
         private void flush() throws SQLException {

@@ -4,9 +4,9 @@ import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.campaign.CampaignWebhooks;
 import dev.outbound.campaign.CampaignWebhooksChanged;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.read.RequestResults;
 import dev.outbound.request.RequestStatusChanged;
-import dev.outbound.request.ResultRow;
+import dev.outbound.request.read.ResultRow;
 import dev.outbound.request.StatusChangeInterest;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,7 @@ class OutboxWriter implements StatusChangeInterest {
 
     private final BatchDispatch batches;
     private final CampaignWebhooks webhooks;
-    private final RequestLifecycle requests;
+    private final RequestResults requests;
     private final EventRepository events;
     private final JsonMapper mapper;
     private final ConcurrentHashMap<Long, BatchRef> batchRefs = new ConcurrentHashMap<>();
@@ -43,7 +43,7 @@ class OutboxWriter implements StatusChangeInterest {
     OutboxWriter(
             BatchDispatch batches,
             CampaignWebhooks webhooks,
-            RequestLifecycle requests,
+            RequestResults requests,
             EventRepository events,
             JsonMapper mapper) {
         this.batches = batches;

@@ -1,7 +1,7 @@
 package dev.outbound.webhook;
 
 import dev.outbound.request.RequestStatusChanged;
-import dev.outbound.request.ResultRow;
+import dev.outbound.request.read.ResultRow;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

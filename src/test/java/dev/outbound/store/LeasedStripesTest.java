@@ -1,10 +1,7 @@
-package dev.outbound.request;
+package dev.outbound.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import dev.outbound.store.Dialect;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -14,22 +11,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** On a store whose upsert is not atomic, running transactions never share a counter stripe. */
-class StripesTest {
+/** On H2, whose upsert is not atomic, running transactions never share a counter stripe. */
+class LeasedStripesTest {
 
-    private static Stripes onH2() {
-        Dialect h2 = mock(Dialect.class);
-        when(h2.atomicUpsert()).thenReturn(false);
-        return new Stripes(h2);
+    private static final int COUNT = 8;
+
+    private static Dialect.Stripes onH2() {
+        return new H2Dialect().stripes(COUNT);
     }
 
     @Test
     void concurrent_transactions_each_hold_their_own_stripe_until_they_end() throws Exception {
-        Stripes stripes = onH2();
-        var allIn = new CyclicBarrier(Stripes.COUNT);
-        var pool = Executors.newFixedThreadPool(Stripes.COUNT);
+        Dialect.Stripes stripes = onH2();
+        var allIn = new CyclicBarrier(COUNT);
+        var pool = Executors.newFixedThreadPool(COUNT);
         var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
-        for (int i = 0; i < Stripes.COUNT; i++) {
+        for (int i = 0; i < COUNT; i++) {
             tasks.add(() -> {
                 TransactionSynchronizationManager.initSynchronization();
                 try {
@@ -49,14 +46,14 @@ class StripesTest {
             held.add(f.get());
         }
         pool.shutdown();
-        assertThat(held).hasSize(Stripes.COUNT);
+        assertThat(held).hasSize(COUNT);
     }
 
     @Test
     void a_stripe_is_free_again_once_its_transaction_ended() {
-        Stripes stripes = onH2();
+        Dialect.Stripes stripes = onH2();
         var seen = new HashSet<Integer>();
-        for (int i = 0; i < 3 * Stripes.COUNT; i++) {
+        for (int i = 0; i < 3 * COUNT; i++) {
             TransactionSynchronizationManager.initSynchronization();
             try {
                 seen.add(stripes.forCurrentTransaction());

@@ -1,4 +1,4 @@
-package dev.outbound.request;
+package dev.outbound.request.read;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,18 +14,16 @@ public record StatusCounts(Map<String, Long> byStatus, Map<String, Breakdown> de
     /** The contract's RequestStatusBreakdown. */
     public record Breakdown(long totalCount, @Nullable Map<String, Long> counts) {}
 
-    static StatusCounts from(Map<CountKey, Long> cells) {
+    static StatusCounts from(Map<Map.Entry<String, String>, Long> cells) {
         var byStatus = new TreeMap<String, Long>();
         var byChannel = new TreeMap<String, Map<String, Long>>();
         cells.forEach((key, n) -> {
             if (n == 0) {
                 return;
             }
-            byStatus.merge(key.requestStatus(), n, Long::sum);
-            if (!key.channelStatus().isEmpty()) {
-                byChannel
-                        .computeIfAbsent(key.requestStatus(), k -> new TreeMap<>())
-                        .merge(key.channelStatus(), n, Long::sum);
+            byStatus.merge(key.getKey(), n, Long::sum);
+            if (!key.getValue().isEmpty()) {
+                byChannel.computeIfAbsent(key.getKey(), k -> new TreeMap<>()).merge(key.getValue(), n, Long::sum);
             }
         });
         var detailed = new LinkedHashMap<String, Breakdown>();

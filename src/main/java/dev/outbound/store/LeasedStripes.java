@@ -1,39 +1,35 @@
-package dev.outbound.request;
+package dev.outbound.store;
 
-import dev.outbound.store.Dialect;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Which counter stripe a transaction writes. Where the store's upsert is atomic (PostgreSQL) any
- * stripe is safe, and a random one spreads concurrent writers. H2's MERGE is not atomic: two
- * transactions creating the same counter row at once fail with a duplicate key. On H2 a
- * transaction therefore leases a stripe no other running transaction holds, and keeps it until
- * it ends; more writers than stripes wait for one.
+ * Counter stripes for a store whose upsert is not atomic (H2's MERGE): two transactions creating
+ * the same counter row at once fail with a duplicate key. A transaction therefore leases a stripe
+ * no other running transaction holds and keeps it until it ends; more writers than stripes wait
+ * for one.
  */
-@Component
-class Stripes {
-    static final int COUNT = 8;
+final class LeasedStripes implements Dialect.Stripes {
     private static final long WAIT_SECONDS = 30;
-    private final boolean shared;
-    private final BlockingQueue<Integer> free = new ArrayBlockingQueue<>(COUNT);
+    private final int count;
+    private final BlockingQueue<Integer> free;
 
-    Stripes(Dialect dialect) {
-        this.shared = dialect.atomicUpsert();
-        for (int i = 0; i < COUNT; i++) {
+    LeasedStripes(int count) {
+        this.count = count;
+        free = new ArrayBlockingQueue<>(count);
+        for (int i = 0; i < count; i++) {
             free.add(i);
         }
     }
 
-    /** The stripe the current transaction writes its counter changes to. */
-    int forCurrentTransaction() {
-        if (shared || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return ThreadLocalRandom.current().nextInt(COUNT);
+    @Override
+    public int forCurrentTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return ThreadLocalRandom.current().nextInt(count); // one statement: nothing to keep a stripe for
         }
         Object held = TransactionSynchronizationManager.getResource(this);
         if (held instanceof Integer stripe) {
@@ -44,7 +40,7 @@ class Stripes {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(Stripes.this);
+                TransactionSynchronizationManager.unbindResourceIfPossible(LeasedStripes.this);
                 free.add(stripe);
             }
         });

@@ -1,4 +1,4 @@
-package dev.outbound.request;
+package dev.outbound.request.read;
 
 import java.io.OutputStream;
 import java.time.Instant;
@@ -14,11 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ResultWriter {
-    private final Requests requests;
+    private final RequestResults requests;
     private final JsonMapper json;
     private final TransactionTemplate readOnly;
 
-    ResultWriter(Requests requests, JsonMapper json, TransactionTemplate transactions) {
+    ResultWriter(RequestResults requests, JsonMapper json, TransactionTemplate transactions) {
         this.requests = requests;
         this.json = json;
         this.readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));

@@ -1,5 +1,6 @@
-package dev.outbound.request;
+package dev.outbound.request.read;
 
+import dev.outbound.request.RequestStatus;
 import org.jspecify.annotations.Nullable;
 
 /** The results endpoint's filters; null means "any". */

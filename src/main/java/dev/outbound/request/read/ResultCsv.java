@@ -1,4 +1,4 @@
-package dev.outbound.request;
+package dev.outbound.request.read;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -41,11 +41,11 @@ public class ResultCsv {
             "line_type",
             "insights");
 
-    private final Requests requests;
+    private final RequestResults requests;
     private final JsonMapper json;
     private final TransactionTemplate readOnly;
 
-    ResultCsv(Requests requests, JsonMapper json, TransactionTemplate transactions) {
+    ResultCsv(RequestResults requests, JsonMapper json, TransactionTemplate transactions) {
         this.requests = requests;
         this.json = json;
         this.readOnly = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));

@@ -1,0 +1,124 @@
+package dev.outbound.request;
+
+import dev.outbound.api.ChannelManagerStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What became of attempts: outcomes recorded from a request's state read under a row lock,
+ * attempts taken back before they reached a channel, and claimed requests the filters hold back.
+ * Status, attempt history and counters change in one transaction, through
+ * {@link RequestStatusWriter}.
+ */
+@Service
+public class Outcomes {
+    private final RequestStatusWriter writer;
+    private final RequestRepository requests;
+    private final AttemptRepository attempts;
+
+    Outcomes(RequestStatusWriter writer, RequestRepository requests, AttemptRepository attempts) {
+        this.writer = writer;
+        this.requests = requests;
+        this.attempts = attempts;
+    }
+
+    /**
+     * Reads and row-locks several requests (in id order, so concurrent callers cannot deadlock);
+     * call inside {@link #applyAll}'s transaction. Ids that do not exist are left out.
+     */
+    @Transactional
+    public Map<Long, RequestState> lockAll(Collection<Long> ids) {
+        var states = new HashMap<Long, RequestState>();
+        if (!ids.isEmpty()) {
+            requests.lockStates(ids).forEach(s -> states.put(s.id(), s));
+        }
+        return states;
+    }
+
+    /** Reads a request under a row lock; call inside {@link #apply}'s transaction or another. */
+    @Transactional
+    public Optional<RequestState> lock(long requestId) {
+        return requests.lockState(requestId);
+    }
+
+    /**
+     * Applies changes of requests locked by {@link #lockAll} in this transaction, in a few round
+     * trips whatever their number. Each request's changes must be given in order, each starting
+     * where the one before ended. Throws (rolling the transaction back) if any request was not
+     * where its first change expected.
+     */
+    @Transactional
+    public void applyAll(List<Change> changes) {
+        writer.applyAll(changes);
+    }
+
+    /**
+     * Moves a request from where it stands to {@code to} for attempt {@code attemptNo}; false if
+     * it is no longer there (a later event or another node got there first). When
+     * {@code attemptOutcome} is not null the attempt ends with it.
+     */
+    @Transactional
+    public boolean apply(
+            RequestState state,
+            int attemptNo,
+            RequestStatus to,
+            ChannelManagerStatus toChannel,
+            @Nullable Instant dueAt,
+            @Nullable String attemptOutcome,
+            Instant at) {
+        return writer.apply(new Change(state, attemptNo, to, toChannel, dueAt, attemptOutcome, at));
+    }
+
+    /**
+     * Takes back an attempt that never reached the channel (provider unavailable, or a claim whose
+     * node died before calling it): the request waits again and the attempt leaves the history.
+     */
+    @Transactional
+    public boolean voidAttempt(RequestState state, int attemptNo, Instant dueAt) {
+        return writer.voidAttempt(state, attemptNo, dueAt);
+    }
+
+    /**
+     * A claimed request its campaign's filters exclude: the attempt is taken back (it never
+     * reached a channel) and the request is SKIPPED with {@code channelStatus}, in one
+     * transaction; false if it is no longer as claimed.
+     */
+    @Transactional
+    public boolean skipClaimed(ClaimedRequest c, ChannelManagerStatus channelStatus, Instant at) {
+        if (!takeBack(c, at)) {
+            return false;
+        }
+        RequestState waiting = requests.lockState(c.id()).orElseThrow();
+        return apply(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at);
+    }
+
+    /** A claimed request that cannot be judged yet (its lookup is pending): it waits until {@code dueAt}. */
+    @Transactional
+    public boolean postponeClaimed(ClaimedRequest c, Instant dueAt) {
+        return takeBack(c, dueAt);
+    }
+
+    private boolean takeBack(ClaimedRequest c, Instant dueAt) {
+        boolean taken = requests.lockState(c.id())
+                .filter(s -> s.status() == RequestStatus.INITIATED && s.attemptCount() == c.attemptNo())
+                .map(s -> writer.voidAttempt(s, c.attemptNo(), dueAt))
+                .orElse(false);
+        if (taken) {
+            requests.forgetSentIfNeverAttempted(c.id());
+        }
+        return taken;
+    }
+
+    /** Keeps what the channel said about an attempt that ended (e.g. the provider's error). */
+    @Transactional
+    public void noteDetail(long requestId, int attemptNo, String detail) {
+        attempts.detail(requestId, attemptNo, detail);
+    }
+}

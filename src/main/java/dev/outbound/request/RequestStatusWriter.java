@@ -1,0 +1,315 @@
+package dev.outbound.request;
+
+import dev.outbound.api.ChannelManagerStatus;
+import dev.outbound.store.Dialect;
+import dev.outbound.store.Instants;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one writer of {@code request.status}: claims, outcomes, voided attempts and bulk changes all
+ * come through here (a test fails for any other class that updates it). Every write checks
+ * {@link RequestTransitions}, repeats the expected status in its SQL so a change that lost a race
+ * changes nothing, moves the batch counters and publishes one {@link RequestStatusChanged} per
+ * change, in the caller's transaction.
+ */
+@Component
+class RequestStatusWriter {
+    private static final String MOVE = """
+            UPDATE request SET status = :to, channel_manager_status = :toChannel, due_at = :dueAt,
+                   lease_owner = CASE WHEN :keepLease THEN lease_owner ELSE NULL END,
+                   lease_until = CASE WHEN :keepLease THEN lease_until ELSE NULL END, updated_at = :now
+            WHERE id = :id AND status = :expected AND attempt_count = :attemptNo
+            """;
+    private static final String VOID_ATTEMPT = """
+            UPDATE request SET status = :to, channel_manager_status = :toChannel, attempt_count = attempt_count - 1,
+                   due_at = :dueAt, lease_owner = NULL, lease_until = NULL, updated_at = :now
+            WHERE id = :id AND status = :expected AND attempt_count = :attemptNo
+            """;
+    private static final String BULK_SET = """
+            status = :to, channel_manager_status = %s, due_at = NULL, updated_at = :now
+            """;
+    private static final String LOCK_BULK = """
+            SELECT id, status, channel_manager_status, attempt_count FROM request WHERE %s FOR UPDATE
+            """;
+    private static final List<String> COUNTED = List.of("status", "channel_manager_status");
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final Dialect dialect;
+    private final AttemptRepository attempts;
+    private final StatusCountRepository counters;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<StatusChangeInterest> interests;
+    private final Clock clock;
+
+    RequestStatusWriter(
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate batch,
+            Dialect dialect,
+            AttemptRepository attempts,
+            StatusCountRepository counters,
+            ApplicationEventPublisher events,
+            ObjectProvider<StatusChangeInterest> interests,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.dialect = dialect;
+        this.attempts = attempts;
+        this.counters = counters;
+        this.events = events;
+        this.interests = interests;
+        this.clock = clock;
+    }
+
+    /**
+     * PENDING → INITIATED (QUEUED) for up to each want's limit of due requests, in one statement
+     * whatever the number of batches: rows another node holds are skipped, each claim gets a lease
+     * and an attempt row.
+     */
+    List<ClaimedRequest> claim(List<ClaimWant> wants, String node, Instant leaseUntil) {
+        RequestTransitions.check(RequestStatus.PENDING, RequestStatus.INITIATED);
+        Instant now = clock.instant();
+        var statement = ClaimStatement.of(wants, dialect);
+        if (statement == null) {
+            return List.of();
+        }
+        var params = statement
+                .params()
+                .addValue("from", RequestStatus.PENDING.name())
+                .addValue("to", RequestStatus.INITIATED.name())
+                .addValue("toChannel", ChannelManagerStatus.QUEUED.wire())
+                .addValue("now", Instants.toDb(now))
+                .addValue("node", node)
+                .addValue("leaseUntil", Instants.toDb(leaseUntil));
+        String sql = dialect.updatePicked("request", ClaimStatement.SET, statement.pick(), ClaimStatement.COLUMNS);
+        var old = new HashMap<Long, ChannelManagerStatus>();
+        List<ClaimedRequest> claimed = batch.query(sql, params, (rs, n) -> ClaimStatement.claimed(rs, old));
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        attempts.insertAll(claimed, now);
+        var deltas = new Deltas();
+        for (ClaimedRequest c : claimed) {
+            ChannelManagerStatus was = Objects.requireNonNull(old.get(c.id()));
+            deltas.move(
+                    c.batchPk(), RequestStatus.PENDING, was, RequestStatus.INITIATED, ChannelManagerStatus.QUEUED, 1);
+            events.publishEvent(new RequestStatusChanged(
+                    c.id(),
+                    c.batchPk(),
+                    RequestStatus.PENDING,
+                    was,
+                    RequestStatus.INITIATED,
+                    ChannelManagerStatus.QUEUED,
+                    c.attemptNo(),
+                    now));
+        }
+        counters.addAll(deltas);
+        return claimed;
+    }
+
+    /** One change; false when the request was no longer where it started (nothing is written). */
+    boolean apply(Change change) {
+        return write(List.of(change), false);
+    }
+
+    /**
+     * Changes of requests locked in this transaction, in a few round trips whatever their number:
+     * each request moves once, from where its first change starts to where its last one ends.
+     * Throws (rolling the transaction back) if any request was not where its first change expected.
+     */
+    void applyAll(List<Change> changes) {
+        write(changes, true);
+    }
+
+    private boolean write(List<Change> changes, boolean strict) {
+        var firsts = new LinkedHashMap<Long, Change>();
+        var lasts = new LinkedHashMap<Long, Change>();
+        for (Change c : changes) {
+            Change previous = lasts.get(c.from().id());
+            if (previous != null && previous.to() != c.from().status()) {
+                throw new IllegalArgumentException(
+                        "change of request " + c.from().id() + " starts at "
+                                + c.from().status() + " but the one before ended at " + previous.to());
+            }
+            if (c.from().status() != c.to()) {
+                RequestTransitions.check(c.from().status(), c.to());
+            }
+            firsts.putIfAbsent(c.from().id(), c);
+            lasts.put(c.from().id(), c);
+        }
+        if (lasts.isEmpty()) {
+            return true;
+        }
+        var finals = new ArrayList<Change>(lasts.size());
+        for (Change last : lasts.values()) {
+            Change first = Objects.requireNonNull(firsts.get(last.from().id()));
+            finals.add(first == last ? last : last.from(first.from()));
+        }
+        int[] moved = batch.batchUpdate(MOVE, moveRows(finals, clock.instant()));
+        for (int i = 0; i < moved.length; i++) {
+            if (moved[i] != 1 && !strict) {
+                return false;
+            }
+            if (moved[i] != 1) {
+                throw new IllegalStateException(
+                        "request " + finals.get(i).from().id() + " was no longer "
+                                + finals.get(i).from().status() + " when its changes were applied");
+            }
+        }
+        attempts.recordAll(finals);
+        // Every change, not only each request's last, in order: a listener (the webhook outbox)
+        // sees HUMAN and then COMPLETED even when both were written at once. Published after
+        // the writes, so what a listener reads of the request is what this transaction stored.
+        changes.forEach(c -> events.publishEvent(c.event()));
+        var deltas = new Deltas();
+        for (Change c : finals) {
+            var from = c.from();
+            deltas.move(from.batchPk(), from.status(), from.channelStatus(), c.to(), c.toChannel(), 1);
+        }
+        counters.addAll(deltas);
+        return true;
+    }
+
+    private static SqlParameterSource[] moveRows(List<Change> finals, Instant now) {
+        return finals.stream()
+                .map(c -> new MapSqlParameterSource()
+                        .addValue("to", c.to().name())
+                        .addValue("toChannel", c.toChannel().wire())
+                        .addValue("dueAt", Instants.toDb(c.dueAt()))
+                        .addValue("keepLease", c.inFlight())
+                        .addValue("now", Instants.toDb(now))
+                        .addValue("id", c.from().id())
+                        .addValue("expected", c.from().status().name())
+                        .addValue("attemptNo", c.attemptNo()))
+                .toArray(SqlParameterSource[]::new);
+    }
+
+    /**
+     * INITIATED → PENDING, taking back an attempt that never reached the channel: the request
+     * waits again until {@code dueAt} and the attempt leaves the history. False if it moved on.
+     */
+    boolean voidAttempt(RequestState state, int attemptNo, Instant dueAt) {
+        if (state.status() != RequestStatus.INITIATED) {
+            return false;
+        }
+        RequestTransitions.check(state.status(), RequestStatus.PENDING);
+        Instant now = clock.instant();
+        var to = ChannelManagerStatus.PENDING;
+        int moved = jdbc.sql(VOID_ATTEMPT)
+                .param("to", RequestStatus.PENDING.name())
+                .param("toChannel", to.wire())
+                .param("dueAt", Instants.toDb(dueAt))
+                .param("now", Instants.toDb(now))
+                .param("id", state.id())
+                .param("expected", state.status().name())
+                .param("attemptNo", attemptNo)
+                .update();
+        if (moved != 1) {
+            return false;
+        }
+        attempts.delete(state.id(), attemptNo);
+        counters.addAll(new Deltas()
+                .move(state.batchPk(), state.status(), state.channelStatus(), RequestStatus.PENDING, to, 1));
+        events.publishEvent(new RequestStatusChanged(
+                state.id(),
+                state.batchPk(),
+                state.status(),
+                state.channelStatus(),
+                RequestStatus.PENDING,
+                to,
+                attemptNo,
+                now));
+        return true;
+    }
+
+    /**
+     * A set-based change of one batch's requests, one statement whatever their number. Rows are
+     * read first (one event each) only when a {@link StatusChangeInterest} wants the change.
+     * Answers how many requests moved.
+     */
+    long bulk(BulkMove move, long batchPk, Map<String, ?> conditionParams) {
+        move.from.forEach(from -> RequestTransitions.check(from, move.to));
+        Instant now = clock.instant();
+        var params = new HashMap<String, Object>(conditionParams);
+        params.put("batchPk", batchPk);
+        params.put("to", move.to.name());
+        params.put("now", Instants.toDb(now));
+        var toChannel = move.toChannel;
+        if (toChannel != null) {
+            params.put("toChannel", toChannel.wire());
+        }
+        List<LockedRow> watched =
+                toChannel != null && interests.orderedStream().anyMatch(i -> i.wants(batchPk, toChannel))
+                        ? jdbc.sql(LOCK_BULK.formatted(move.where()))
+                                .params(params)
+                                .query((rs, n) -> new LockedRow(
+                                        rs.getLong("id"),
+                                        RequestStatus.valueOf(rs.getString("status")),
+                                        StatusSql.channel(rs.getString("channel_manager_status")),
+                                        rs.getInt("attempt_count")))
+                                .list()
+                        : List.of();
+        String set = BULK_SET.formatted(toChannel == null ? "channel_manager_status" : ":toChannel");
+        var deltas = new Deltas();
+        long[] moved = {0};
+        jdbc.sql(dialect.countedUpdate("request", set, move.where(), COUNTED))
+                .params(params)
+                .query(rs -> {
+                    var from = RequestStatus.valueOf(rs.getString("status"));
+                    var fromChannel = StatusSql.channel(rs.getString("channel_manager_status"));
+                    long n = rs.getLong("n");
+                    deltas.move(batchPk, from, fromChannel, move.to, toChannel == null ? fromChannel : toChannel, n);
+                    moved[0] += n;
+                });
+        counters.addAll(deltas);
+        for (LockedRow r : watched) {
+            events.publishEvent(new RequestStatusChanged(
+                    r.id(),
+                    batchPk,
+                    r.status(),
+                    r.channelStatus(),
+                    move.to,
+                    Objects.requireNonNull(toChannel),
+                    r.attemptCount(),
+                    now));
+        }
+        return moved[0];
+    }
+
+    /** Requests of a batch that leave it before any attempt (removal); their counts go with them. */
+    long removeNeverAttempted(long batchPk, List<String> referenceIds) {
+        String where = "batch_pk = :batchPk AND reference_id IN (:referenceIds) AND attempt_count = 0";
+        var deltas = new Deltas();
+        long[] removed = {0};
+        jdbc.sql(dialect.countedDelete("request", where, COUNTED))
+                .param("batchPk", batchPk)
+                .param("referenceIds", referenceIds)
+                .query(rs -> {
+                    long n = rs.getLong("n");
+                    var cell = new CountKey(
+                            RequestStatus.valueOf(rs.getString("status")),
+                            StatusSql.channel(rs.getString("channel_manager_status")));
+                    deltas.add(batchPk, cell, -n);
+                    removed[0] += n;
+                });
+        counters.addAll(deltas);
+        return removed[0];
+    }
+
+    /** A request row read under lock before a bulk change. */
+    private record LockedRow(long id, RequestStatus status, ChannelManagerStatus channelStatus, int attemptCount) {}
+}

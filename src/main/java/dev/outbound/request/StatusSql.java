@@ -1,0 +1,32 @@
+package dev.outbound.request;
+
+import dev.outbound.api.ChannelManagerStatus;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Status conditions as SQL, generated from the enums so that no statement spells a status list
+ * of its own. Status names are enum constants, so writing them into SQL text is safe.
+ */
+final class StatusSql {
+    /** The in-flight condition every lease, reconciliation and renewal query shares. */
+    static final String IN_FLIGHT = in("status", RequestStatus.IN_FLIGHT);
+
+    private StatusSql() {}
+
+    /** {@code column IN ('A', 'B')}, or a condition that is never true for no status. */
+    static String in(String column, Collection<RequestStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return "1 = 0";
+        }
+        return column + " IN ("
+                + statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** A stored channel status; the column holds only values this service wrote. */
+    static ChannelManagerStatus channel(String stored) {
+        return Objects.requireNonNull(
+                ChannelManagerStatus.parse(stored), () -> "unknown channel status in the store: " + stored);
+    }
+}
