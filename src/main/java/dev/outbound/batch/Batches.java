@@ -9,7 +9,7 @@ import dev.outbound.auth.Caller;
 import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.campaign.Campaigns;
 import dev.outbound.campaign.HoursIn;
-import dev.outbound.campaign.Mode;
+import dev.outbound.channel.Mode;
 import dev.outbound.request.RemovalResult;
 import dev.outbound.request.RequestStatus;
 import dev.outbound.request.Requests;

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.outbound.OutboundProperties;
 import dev.outbound.api.JsonFields;
 import dev.outbound.api.Violations;
+import dev.outbound.channel.Mode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;

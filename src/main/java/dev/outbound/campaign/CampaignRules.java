@@ -1,5 +1,6 @@
 package dev.outbound.campaign;
 
+import dev.outbound.channel.Mode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;

@@ -5,6 +5,8 @@ import dev.outbound.api.InvalidInput;
 import dev.outbound.api.ListQuery;
 import dev.outbound.api.ListResponse;
 import dev.outbound.auth.Caller;
+import dev.outbound.channel.CampaignDelivery;
+import dev.outbound.channel.Mode;
 import dev.outbound.store.Instants;
 import dev.outbound.store.ListSql;
 import java.time.Clock;

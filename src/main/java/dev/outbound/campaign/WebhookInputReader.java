@@ -1,10 +1,10 @@
 package dev.outbound.campaign;
 
 import dev.outbound.api.JsonFields;
+import dev.outbound.channel.ChannelManagerStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -16,47 +16,6 @@ class WebhookInputReader {
     static final String HMAC_SECRET = "hmac_secret";
     private static final List<String> METHODS = List.of("POST", "PUT", "PATCH");
     private static final int MAX_URL = 2048;
-    static final List<String> CHANNEL_STATUSES = List.of(
-            "PENDING",
-            "DUPLICATE",
-            "INVALID",
-            "UNEXPECTED_ERROR",
-            "FILTERED_LINE_TYPE",
-            "NO_OUTCOME",
-            "PROCESSED",
-            "DROPPED",
-            "DEFERRED",
-            "BOUNCED",
-            "DELIVERED",
-            "OPENED",
-            "CLICKED",
-            "SPAM_REPORT",
-            "UNSUBSCRIBED",
-            "PRIOR_UNSUBSCRIBED",
-            "PRIOR_SPAM_REPORT",
-            "PRIOR_DROPPED",
-            "PRIOR_BOUNCED",
-            "SENT",
-            "ACCEPTED",
-            "QUEUED",
-            "SENDING",
-            "UNDELIVERED",
-            "DELIVERY_UNKNOWN",
-            "DELIVERY_FAILED",
-            "IN-PROGRESS",
-            "BUSY",
-            "CANCELED",
-            "COMPLETED",
-            "DECLINED",
-            "NO-ANSWER",
-            "MACHINE",
-            "HUMAN",
-            "UNKNOWN",
-            "FAILED",
-            "SIP_NOT_FOUND",
-            "SIP_TEMPORARILY_UNAVAILABLE",
-            "SIP_LOOP_DETECTED",
-            "SIP_DOES_NOT_EXIST_ANYWHERE");
 
     private final boolean allowPrivate;
 
@@ -111,10 +70,6 @@ class WebhookInputReader {
         return new WebhookInput(id, url.trim(), upper, statuses, secret);
     }
 
-    private static String upper(String s) {
-        return s.trim().toUpperCase(Locale.ROOT);
-    }
-
     private static @Nullable List<String> statuses(JsonFields w) {
         List<String> given = w.stringList("trigger_statuses", true);
         if (given == null) {
@@ -129,9 +84,9 @@ class WebhookInputReader {
         }
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
-            String s = upper(given.get(i));
-            if (CHANNEL_STATUSES.contains(s)) {
-                out.add(s);
+            ChannelManagerStatus status = ChannelManagerStatus.parse(given.get(i));
+            if (status != null) {
+                out.add(status.wire());
             } else {
                 w.violations()
                         .add(

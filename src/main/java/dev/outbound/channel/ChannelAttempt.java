@@ -1,7 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.campaign.CampaignDelivery;
-import dev.outbound.campaign.Mode;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.api.ChannelManagerStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.campaign.Mode;
 import java.time.Instant;
 
 /** The channel configured for each mode (OUTBOUND_CHANNELS_VOICE / _SMS / _EMAIL). */

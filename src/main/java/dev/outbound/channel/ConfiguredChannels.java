@@ -1,6 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.campaign.Mode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,21 +1,19 @@
 package dev.outbound.channel;
 
-import static dev.outbound.api.ChannelManagerStatus.BOUNCED;
-import static dev.outbound.api.ChannelManagerStatus.BUSY;
-import static dev.outbound.api.ChannelManagerStatus.COMPLETED;
-import static dev.outbound.api.ChannelManagerStatus.DELIVERED;
-import static dev.outbound.api.ChannelManagerStatus.DROPPED;
-import static dev.outbound.api.ChannelManagerStatus.FAILED;
-import static dev.outbound.api.ChannelManagerStatus.HUMAN;
-import static dev.outbound.api.ChannelManagerStatus.IN_PROGRESS;
-import static dev.outbound.api.ChannelManagerStatus.MACHINE;
-import static dev.outbound.api.ChannelManagerStatus.NO_ANSWER;
-import static dev.outbound.api.ChannelManagerStatus.QUEUED;
-import static dev.outbound.api.ChannelManagerStatus.SENT;
-import static dev.outbound.api.ChannelManagerStatus.UNDELIVERED;
+import static dev.outbound.channel.ChannelManagerStatus.BOUNCED;
+import static dev.outbound.channel.ChannelManagerStatus.BUSY;
+import static dev.outbound.channel.ChannelManagerStatus.COMPLETED;
+import static dev.outbound.channel.ChannelManagerStatus.DELIVERED;
+import static dev.outbound.channel.ChannelManagerStatus.DROPPED;
+import static dev.outbound.channel.ChannelManagerStatus.FAILED;
+import static dev.outbound.channel.ChannelManagerStatus.HUMAN;
+import static dev.outbound.channel.ChannelManagerStatus.IN_PROGRESS;
+import static dev.outbound.channel.ChannelManagerStatus.MACHINE;
+import static dev.outbound.channel.ChannelManagerStatus.NO_ANSWER;
+import static dev.outbound.channel.ChannelManagerStatus.QUEUED;
+import static dev.outbound.channel.ChannelManagerStatus.SENT;
+import static dev.outbound.channel.ChannelManagerStatus.UNDELIVERED;
 
-import dev.outbound.api.ChannelManagerStatus;
-import dev.outbound.campaign.Mode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.api.ChannelManagerStatus;
-import dev.outbound.campaign.Mode;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -1,6 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.campaign.Mode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;

@@ -1,6 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.campaign.CampaignDelivery;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.campaign.Mode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +54,7 @@ final class TwilioLookups {
                 best.path("answered_by").isString() ? best.path("answered_by").asString() : null;
         TwilioStatuses.Mapped m = voice ? TwilioStatuses.call(status, answeredBy) : TwilioStatuses.message(status);
         if (m == null) {
-            m = new TwilioStatuses.Mapped(dev.outbound.api.ChannelManagerStatus.QUEUED, false);
+            m = new TwilioStatuses.Mapped(ChannelManagerStatus.QUEUED, false);
         }
         return Optional.of(new ChannelLookup(new ChannelEvent(
                 attempt.requestId(),

@@ -1,7 +1,7 @@
 package dev.outbound.dispatch;
 
-import dev.outbound.campaign.CampaignDelivery;
 import dev.outbound.campaign.CampaignNotFound;
+import dev.outbound.channel.CampaignDelivery;
 import dev.outbound.channel.Channel;
 import dev.outbound.channel.ChannelAttempt;
 import dev.outbound.channel.ChannelOutcomeUnknown;

@@ -1,7 +1,7 @@
 package dev.outbound.dispatch;
 
-import dev.outbound.api.ChannelManagerStatus;
-import dev.outbound.campaign.Mode;
+import dev.outbound.channel.ChannelManagerStatus;
+import dev.outbound.channel.Mode;
 import dev.outbound.enrich.TargetAdmission;
 import dev.outbound.enrich.TargetFilter;
 import dev.outbound.request.ClaimedRequest;

@@ -1,6 +1,6 @@
 package dev.outbound.dispatch;
 
-import dev.outbound.api.ChannelManagerStatus;
+import dev.outbound.channel.ChannelManagerStatus;
 
 /**
  * What a channel status means for the request. Voicemail (MACHINE) counts as not reached: the

@@ -1,9 +1,9 @@
 package dev.outbound.dispatch;
 
-import dev.outbound.api.ChannelManagerStatus;
 import dev.outbound.batch.Batch;
 import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelListener;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.Change;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.Outcomes;

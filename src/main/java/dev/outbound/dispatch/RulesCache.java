@@ -1,8 +1,8 @@
 package dev.outbound.dispatch;
 
-import dev.outbound.campaign.CampaignDelivery;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.Campaigns;
+import dev.outbound.channel.CampaignDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.outbound.request;
 
 import dev.outbound.api.Conflict;
-import dev.outbound.campaign.Mode;
+import dev.outbound.channel.Mode;
 import dev.outbound.store.Dialect;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.outbound.request;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import dev.outbound.campaign.Mode;
+import dev.outbound.channel.Mode;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;

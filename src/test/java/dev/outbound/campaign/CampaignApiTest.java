@@ -4,6 +4,7 @@ import static dev.outbound.testing.CampaignBuilder.aCampaign;
 import static dev.outbound.testing.CampaignBuilder.aWebhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.channel.Mode;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.StoreTest;
 import java.time.DayOfWeek;

@@ -3,8 +3,6 @@ package dev.outbound.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.outbound.api.ChannelManagerStatus;
-import dev.outbound.campaign.Mode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

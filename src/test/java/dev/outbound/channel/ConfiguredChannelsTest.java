@@ -3,7 +3,6 @@ package dev.outbound.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.outbound.campaign.Mode;
 import dev.outbound.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

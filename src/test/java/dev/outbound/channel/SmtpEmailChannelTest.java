@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.outbound.api.ChannelManagerStatus;
-import dev.outbound.campaign.Mode;
 import dev.outbound.testing.MutableClock;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;

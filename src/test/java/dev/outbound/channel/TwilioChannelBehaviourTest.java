@@ -3,9 +3,6 @@ package dev.outbound.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.outbound.api.ChannelManagerStatus;
-import dev.outbound.campaign.CampaignDelivery;
-import dev.outbound.campaign.Mode;
 import dev.outbound.testing.MutableClock;
 import dev.outbound.testing.TwilioStandIn;
 import java.time.Duration;

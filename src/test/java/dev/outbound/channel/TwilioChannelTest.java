@@ -1,6 +1,5 @@
 package dev.outbound.channel;
 
-import dev.outbound.campaign.Mode;
 import dev.outbound.testing.MutableClock;
 import dev.outbound.testing.TwilioStandIn;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.HoursIn;
-import dev.outbound.campaign.Mode;
 import dev.outbound.campaign.Targeting;
+import dev.outbound.channel.Mode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.outbound.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outbound.api.ChannelManagerStatus;
 import dev.outbound.channel.ChannelEvent;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;

@@ -2,7 +2,7 @@ package dev.outbound.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outbound.campaign.Mode;
+import dev.outbound.channel.Mode;
 import org.junit.jupiter.api.Test;
 
 class TargetsTest {

@@ -1,4 +1,4 @@
-package dev.outbound.api;
+package dev.outbound.channel;
 
 import java.util.Arrays;
 import java.util.List;

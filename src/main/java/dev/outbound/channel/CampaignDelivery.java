@@ -1,10 +1,11 @@
-package dev.outbound.campaign;
+package dev.outbound.channel;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a channel needs of a campaign to reach someone on its behalf.
+ * What a channel needs of a campaign to reach someone on its behalf. Owned here, not by
+ * {@code campaign}, so that channels need not know campaigns: the campaign fills it in.
  *
  * @param from the number (or address) to send from: {@code caller_id}, else {@code source}
  * @param agentUrl where an answered call is handed to the agent ({@code agent_url} extension)

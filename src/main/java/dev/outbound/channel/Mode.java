@@ -1,9 +1,9 @@
-package dev.outbound.campaign;
+package dev.outbound.channel;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** How a campaign reaches people. */
+/** How a campaign reaches people: the kind of channel an attempt goes through. */
 public enum Mode {
     /** Phone calls; targets are phone numbers. The default when a campaign names no mode. */
     VOICE,
