@@ -2,10 +2,10 @@ package dev.outbound.batch;
 
 import dev.outbound.api.InvalidInput;
 import dev.outbound.auth.Caller;
-import dev.outbound.request.read.AttemptView;
 import dev.outbound.request.RemovalResult;
-import dev.outbound.request.read.RequestResults;
 import dev.outbound.request.RequestStatus;
+import dev.outbound.request.read.AttemptView;
+import dev.outbound.request.read.RequestResults;
 import dev.outbound.request.read.ResultCsv;
 import dev.outbound.request.read.ResultFilter;
 import dev.outbound.request.read.ResultWriter;

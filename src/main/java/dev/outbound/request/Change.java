@@ -1,6 +1,6 @@
 package dev.outbound.request;
 
-import dev.outbound.api.ChannelManagerStatus;
+import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,6 @@
 package dev.outbound.request;
 
-import dev.outbound.api.ChannelManagerStatus;
+import dev.outbound.channel.ChannelManagerStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;

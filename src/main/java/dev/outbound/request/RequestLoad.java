@@ -1,6 +1,6 @@
 package dev.outbound.request;
 
-import dev.outbound.api.ChannelManagerStatus;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.sql.SQLException;

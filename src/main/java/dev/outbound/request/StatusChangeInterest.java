@@ -1,6 +1,6 @@
 package dev.outbound.request;
 
-import dev.outbound.api.ChannelManagerStatus;
+import dev.outbound.channel.ChannelManagerStatus;
 
 /**
  * Asked before a bulk change (cancel on delete or removal, expiry) whether anyone wants one

@@ -142,7 +142,7 @@ class EventRepository {
                     .single();
             int free = (int) Math.min(limit - n, perWebhook - busy);
             if (free > 0) {
-                n += jdbc.sql(CLAIM.formatted(dialect.lockSkippingLocked()))
+                n += jdbc.sql(CLAIM.formatted(dialect.skipLocked()))
                         .param("token", token)
                         .param("leaseUntil", Instants.toDb(leaseUntil))
                         .param("webhookId", webhookId)

@@ -4,10 +4,11 @@ import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.campaign.CampaignWebhooks;
 import dev.outbound.campaign.CampaignWebhooksChanged;
-import dev.outbound.request.read.RequestResults;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.RequestStatusChanged;
-import dev.outbound.request.read.ResultRow;
 import dev.outbound.request.StatusChangeInterest;
+import dev.outbound.request.read.RequestResults;
+import dev.outbound.request.read.ResultRow;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,7 +70,7 @@ class OutboxWriter implements StatusChangeInterest {
             return;
         }
         List<Hook> matching = hooks(batch.campaignId()).stream()
-                .filter(h -> h.triggers().contains(change.toChannel()))
+                .filter(h -> h.triggers().contains(change.toChannel().wire()))
                 .toList();
         if (matching.isEmpty()) {
             return;
@@ -89,17 +90,17 @@ class OutboxWriter implements StatusChangeInterest {
                     batch.campaignId(),
                     change.requestId(),
                     seq,
-                    change.toChannel(),
+                    change.toChannel().wire(),
                     body,
                     change.at());
         }
     }
 
     @Override
-    public boolean wants(long batchPk, String toChannel) {
+    public boolean wants(long batchPk, ChannelManagerStatus toChannel) {
         BatchRef batch = batchRef(batchPk);
         return batch != null
-                && hooks(batch.campaignId()).stream().anyMatch(h -> h.triggers().contains(toChannel));
+                && hooks(batch.campaignId()).stream().anyMatch(h -> h.triggers().contains(toChannel.wire()));
     }
 
     // After commit: invalidating earlier would let a concurrent reader cache the old webhooks again.

@@ -37,9 +37,9 @@ final class Payload {
         n.put("reference_id", row.referenceId());
         n.put("target", row.target());
         n.put("request_status", change.to().name());
-        n.put("channel_manager_status", change.toChannel());
+        n.put("channel_manager_status", change.toChannel().wire());
         n.put("previous_request_status", change.from().name());
-        putNullable(n, "previous_channel_manager_status", change.fromChannel().isEmpty() ? null : change.fromChannel());
+        n.put("previous_channel_manager_status", change.fromChannel().wire());
         n.put("attempt_count", row.attemptCount());
         putNullable(n, "sent_at", row.sentAt());
         n.set("request_variables", variables(mapper, row.requestVariablesJson()));

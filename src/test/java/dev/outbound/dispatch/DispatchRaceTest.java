@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.outbound.request.ClaimWant;
 import dev.outbound.request.ClaimedRequest;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Claims;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
@@ -39,7 +39,7 @@ class DispatchRaceTest {
     Dispatcher dispatcher;
 
     @Autowired
-    RequestLifecycle lifecycle;
+    Claims lifecycle;
 
     @Autowired
     MutableClock clock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelManagerStatus;
-import dev.outbound.request.RequestLifecycle;
+import dev.outbound.request.Claims;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
@@ -65,7 +65,7 @@ class TwilioDispatchTest {
     MutableClock clock;
 
     @Autowired
-    RequestLifecycle lifecycle;
+    Claims lifecycle;
 
     @Autowired
     JdbcClient jdbc;

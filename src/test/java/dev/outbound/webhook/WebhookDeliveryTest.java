@@ -57,7 +57,7 @@ class WebhookDeliveryTest {
     EventRepository outbox;
 
     @Autowired
-    dev.outbound.request.RequestLifecycle lifecycle;
+    dev.outbound.request.Claims lifecycle;
 
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;

@@ -1,4 +1,4 @@
-package dev.outbound.request;
+package dev.outbound.request.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
