@@ -263,7 +263,7 @@ class RequestStatusWriter {
                                         rs.getInt("attempt_count")))
                                 .list()
                         : List.of();
-        String set = BULK_SET.formatted(toChannel == null ? "channel_manager_status" : ":toChannel");
+        String set = BULK_SET.formatted(toChannel == null ? "t.channel_manager_status" : ":toChannel");
         var deltas = new Deltas();
         long[] moved = {0};
         jdbc.sql(dialect.countedUpdate("request", set, move.where(), COUNTED))
