@@ -2,14 +2,15 @@ package dev.outbound.console;
 
 import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchStatus;
-import dev.outbound.request.read.HourCount;
 import dev.outbound.request.read.RequestResults;
 import dev.outbound.request.read.StatusCounts;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,19 +38,19 @@ class LiveCounts {
             long total,
             Map<String, Long> byStatus,
             Map<String, StatusCounts.Breakdown> detailed,
-            List<HourCount> hours,
+            SequencedMap<Instant, Long> hours,
             String chartJson) {}
 
     Live of(Batch batch) {
         StatusCounts counts = requests.counts(batch.pk());
-        List<HourCount> hours = requests.attemptsPerHour(batch.pk());
+        SequencedMap<Instant, Long> hours = requests.attemptsPerHour(batch.pk());
         long total =
                 counts.byStatus().values().stream().mapToLong(Long::longValue).sum();
         var chart = new LinkedHashMap<String, Object>();
         chart.put("statuses", List.copyOf(counts.byStatus().keySet()));
         chart.put("counts", List.copyOf(counts.byStatus().values()));
-        chart.put("hours", hours.stream().map(h -> HOUR.format(h.hour())).toList());
-        chart.put("attempts", hours.stream().map(HourCount::attempts).toList());
+        chart.put("hours", hours.keySet().stream().map(HOUR::format).toList());
+        chart.put("attempts", List.copyOf(hours.values()));
         boolean running = batch.status() != BatchStatus.CANCELED
                 && batch.status() != BatchStatus.EXPIRED
                 && batch.status() != BatchStatus.FAILED;

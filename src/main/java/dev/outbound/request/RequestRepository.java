@@ -1,11 +1,13 @@
 package dev.outbound.request;
 
 import dev.outbound.channel.ChannelManagerStatus;
+import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -74,10 +76,39 @@ class RequestRepository {
             SELECT DISTINCT COALESCE(time_zone, '') AS zones FROM request WHERE batch_pk = :batchPk AND status = 'PENDING'
             """;
 
-    private final JdbcClient jdbc;
+    private static final String LOCK_WHERE = """
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            FROM request WHERE %s FOR UPDATE
+            """;
+    private static final String NEVER_ATTEMPTED =
+            "batch_pk = :batchPk AND reference_id IN (:referenceIds) AND attempt_count = 0";
 
-    RequestRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+
+    RequestRepository(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /** Reads and row-locks the requests {@code where} selects, before a bulk change of them. */
+    List<RequestState> lockWhere(String where, Map<String, ?> params) {
+        return jdbc.sql(LOCK_WHERE.formatted(where))
+                .params(params)
+                .query(RequestRepository::state)
+                .list();
+    }
+
+    /** Deletes never-attempted requests of a batch; answers how many left each counter cell. */
+    Map<CountKey, Long> deleteNeverAttempted(long batchPk, Collection<String> referenceIds) {
+        var removed = new HashMap<CountKey, Long>();
+        jdbc.sql(dialect.countedDelete("request", NEVER_ATTEMPTED, RequestStatusWriter.COUNTED))
+                .param("batchPk", batchPk)
+                .param("referenceIds", referenceIds)
+                .query(rs -> {
+                    removed.merge(StatusSql.cell(rs), rs.getLong("n"), Long::sum);
+                });
+        return removed;
     }
 
     void insert(

@@ -42,14 +42,12 @@ class RequestStatusWriter {
     private static final String BULK_SET = """
             status = :to, channel_manager_status = %s, due_at = NULL, updated_at = :now
             """;
-    private static final String LOCK_BULK = """
-            SELECT id, status, channel_manager_status, attempt_count FROM request WHERE %s FOR UPDATE
-            """;
-    private static final List<String> COUNTED = List.of("status", "channel_manager_status");
+    static final List<String> COUNTED = List.of("status", "channel_manager_status");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final Dialect dialect;
+    private final RequestRepository requests;
     private final AttemptRepository attempts;
     private final StatusCountRepository counters;
     private final ApplicationEventPublisher events;
@@ -60,6 +58,7 @@ class RequestStatusWriter {
             JdbcClient jdbc,
             NamedParameterJdbcTemplate batch,
             Dialect dialect,
+            RequestRepository requests,
             AttemptRepository attempts,
             StatusCountRepository counters,
             ApplicationEventPublisher events,
@@ -68,6 +67,7 @@ class RequestStatusWriter {
         this.jdbc = jdbc;
         this.batch = batch;
         this.dialect = dialect;
+        this.requests = requests;
         this.attempts = attempts;
         this.counters = counters;
         this.events = events;
@@ -252,16 +252,9 @@ class RequestStatusWriter {
         if (toChannel != null) {
             params.put("toChannel", toChannel.wire());
         }
-        List<LockedRow> watched =
+        List<RequestState> watched =
                 toChannel != null && interests.orderedStream().anyMatch(i -> i.wants(batchPk, toChannel))
-                        ? jdbc.sql(LOCK_BULK.formatted(move.where()))
-                                .params(params)
-                                .query((rs, n) -> new LockedRow(
-                                        rs.getLong("id"),
-                                        RequestStatus.valueOf(rs.getString("status")),
-                                        StatusSql.channel(rs.getString("channel_manager_status")),
-                                        rs.getInt("attempt_count")))
-                                .list()
+                        ? requests.lockWhere(move.where(), params)
                         : List.of();
         String set = BULK_SET.formatted(toChannel == null ? "t.channel_manager_status" : ":toChannel");
         var deltas = new Deltas();
@@ -269,14 +262,20 @@ class RequestStatusWriter {
         jdbc.sql(dialect.countedUpdate("request", set, move.where(), COUNTED))
                 .params(params)
                 .query(rs -> {
-                    var from = RequestStatus.valueOf(rs.getString("status"));
-                    var fromChannel = StatusSql.channel(rs.getString("channel_manager_status"));
+                    var from = StatusSql.cell(rs);
+                    var fromChannel = from.channelStatus();
                     long n = rs.getLong("n");
-                    deltas.move(batchPk, from, fromChannel, move.to, toChannel == null ? fromChannel : toChannel, n);
+                    deltas.move(
+                            batchPk,
+                            from.requestStatus(),
+                            fromChannel,
+                            move.to,
+                            toChannel == null ? fromChannel : toChannel,
+                            n);
                     moved[0] += n;
                 });
         counters.addAll(deltas);
-        for (LockedRow r : watched) {
+        for (RequestState r : watched) {
             events.publishEvent(new RequestStatusChanged(
                     r.id(),
                     batchPk,
@@ -289,27 +288,4 @@ class RequestStatusWriter {
         }
         return moved[0];
     }
-
-    /** Requests of a batch that leave it before any attempt (removal); their counts go with them. */
-    long removeNeverAttempted(long batchPk, List<String> referenceIds) {
-        String where = "batch_pk = :batchPk AND reference_id IN (:referenceIds) AND attempt_count = 0";
-        var deltas = new Deltas();
-        long[] removed = {0};
-        jdbc.sql(dialect.countedDelete("request", where, COUNTED))
-                .param("batchPk", batchPk)
-                .param("referenceIds", referenceIds)
-                .query(rs -> {
-                    long n = rs.getLong("n");
-                    var cell = new CountKey(
-                            RequestStatus.valueOf(rs.getString("status")),
-                            StatusSql.channel(rs.getString("channel_manager_status")));
-                    deltas.add(batchPk, cell, -n);
-                    removed[0] += n;
-                });
-        counters.addAll(deltas);
-        return removed[0];
-    }
-
-    /** A request row read under lock before a bulk change. */
-    private record LockedRow(long id, RequestStatus status, ChannelManagerStatus channelStatus, int attemptCount) {}
 }

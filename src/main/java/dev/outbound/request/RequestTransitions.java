@@ -9,7 +9,7 @@ import java.util.Set;
  * The request lifecycle, in one table. SQL that changes a status repeats the expected status in
  * its WHERE clause, so a change that lost a race updates nothing instead of going backwards.
  */
-public final class RequestTransitions {
+final class RequestTransitions {
     private static final Map<RequestStatus, Set<RequestStatus>> ALLOWED = Map.of(
             RequestStatus.PENDING,
                     EnumSet.of(
@@ -33,17 +33,17 @@ public final class RequestTransitions {
 
     private RequestTransitions() {}
 
-    public static boolean allowed(RequestStatus from, RequestStatus to) {
+    static boolean allowed(RequestStatus from, RequestStatus to) {
         return ALLOWED.getOrDefault(from, Set.of()).contains(to);
     }
 
-    public static void check(RequestStatus from, RequestStatus to) {
+    static void check(RequestStatus from, RequestStatus to) {
         if (!allowed(from, to)) {
             throw new IllegalTransition("request", from.name(), to.name());
         }
     }
 
-    public static boolean isFinal(RequestStatus status) {
+    static boolean isFinal(RequestStatus status) {
         return ALLOWED.getOrDefault(status, Set.of()).isEmpty();
     }
 }

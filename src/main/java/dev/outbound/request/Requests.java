@@ -105,7 +105,12 @@ public class Requests {
         for (int i = 0; i < ids.size(); i += IN_CHUNK) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
             requests.states(batchPk, chunk).forEach(s -> seen.add(s.referenceId()));
-            removed += writer.removeNeverAttempted(batchPk, chunk);
+            var deltas = new Deltas();
+            for (var left : requests.deleteNeverAttempted(batchPk, chunk).entrySet()) {
+                deltas.add(batchPk, left.getKey(), -left.getValue());
+                removed += left.getValue();
+            }
+            counters.addAll(deltas);
             canceled += writer.bulk(BulkMove.CANCEL_REFERENCES, batchPk, Map.of("referenceIds", chunk));
             requests.states(batchPk, chunk).forEach(s -> kept.add(s.referenceId()));
         }

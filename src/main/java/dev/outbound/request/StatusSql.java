@@ -1,6 +1,8 @@
 package dev.outbound.request;
 
 import dev.outbound.channel.ChannelManagerStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -22,6 +24,12 @@ final class StatusSql {
         }
         return column + " IN ("
                 + statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The (status, channel status) cell of a row that a counted statement answered. */
+    static CountKey cell(ResultSet rs) throws SQLException {
+        return new CountKey(
+                RequestStatus.valueOf(rs.getString("status")), channel(rs.getString("channel_manager_status")));
     }
 
     /** A stored channel status; the column holds only values this service wrote. */

@@ -1,8 +1,10 @@
 package dev.outbound.request.read;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -46,7 +48,7 @@ public class RequestResults {
 
     /** Attempts started per hour (UTC), oldest first; hours without attempts are left out. */
     @Transactional(readOnly = true)
-    public List<HourCount> attemptsPerHour(long batchPk) {
+    public SequencedMap<Instant, Long> attemptsPerHour(long batchPk) {
         return results.perHour(batchPk);
     }
 

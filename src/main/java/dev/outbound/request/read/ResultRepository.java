@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,10 +179,11 @@ class ResultRepository {
         return cells;
     }
 
-    List<HourCount> perHour(long batchPk) {
-        return jdbc.sql(PER_HOUR)
-                .param("batchPk", batchPk)
-                .query((rs, n) -> new HourCount(Instants.readRequired(rs, "started_hour"), rs.getLong("n")))
-                .list();
+    SequencedMap<Instant, Long> perHour(long batchPk) {
+        var hours = new LinkedHashMap<Instant, Long>();
+        jdbc.sql(PER_HOUR).param("batchPk", batchPk).query(rs -> {
+            hours.put(Instants.readRequired(rs, "started_hour"), rs.getLong("n"));
+        });
+        return hours;
     }
 }
