@@ -13,6 +13,7 @@ import dev.outbound.campaign.Mode;
 import dev.outbound.request.RemovalResult;
 import dev.outbound.request.RequestStatus;
 import dev.outbound.request.Requests;
+import dev.outbound.store.Dialect;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,12 +31,14 @@ public class Batches {
     private final Campaigns campaigns;
     private final Requests requests;
     private final Clock clock;
+    private final Dialect dialect;
 
-    Batches(BatchRepository batches, Campaigns campaigns, Requests requests, Clock clock) {
+    Batches(BatchRepository batches, Campaigns campaigns, Requests requests, Clock clock, Dialect dialect) {
         this.batches = batches;
         this.campaigns = campaigns;
         this.requests = requests;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     @Transactional
@@ -179,10 +182,10 @@ public class Batches {
         } catch (PessimisticLockingFailureException e) {
             throw busy(batchId);
         } catch (org.springframework.jdbc.UncategorizedSQLException e) {
-            // PostgreSQL's lock_not_available (55P03) from NOWAIT reaches us untranslated, e.g.
+            // A lock error from NOWAIT may reach us untranslated (PostgreSQL's 55P03), e.g.
             // while a dispatcher on another node updates the batch row.
             var sql = e.getSQLException();
-            if (sql != null && "55P03".equals(sql.getSQLState())) {
+            if (sql != null && dialect.isLockNotAvailable(sql)) {
                 throw busy(batchId);
             }
             throw e;

@@ -58,6 +58,12 @@ public interface Dialect {
     /** Row-lock clause for a subquery that should pass over rows other transactions hold. */
     String lockSkippingLocked();
 
+    /**
+     * Whether {@code e} says a row lock was not available at once ({@code FOR UPDATE NOWAIT}), an
+     * error the driver may leave untranslated.
+     */
+    boolean isLockNotAvailable(SQLException e);
+
     /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
     BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import org.h2.api.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /** H2 (PostgreSQL mode): batched INSERTs for bulk loads, MERGE for counters, delta tables for counts. */
@@ -48,6 +49,12 @@ final class H2Dialect implements Dialect {
     @Override
     public String lockSkippingLocked() {
         return ""; // one node: nobody else to skip
+    }
+
+    @Override
+    public boolean isLockNotAvailable(SQLException e) {
+        // H2 answers NOWAIT on a held row with its lock timeout (Spring translates it already).
+        return e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1;
     }
 
     @Override

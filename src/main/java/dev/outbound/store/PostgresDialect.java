@@ -54,6 +54,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean isLockNotAvailable(SQLException e) {
+        return "55P03".equals(e.getSQLState()); // lock_not_available
+    }
+
+    @Override
     public String countedDeleteSql(String where) {
         return """
                 WITH changed AS (
