@@ -10,12 +10,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class BatchDispatch {
     private final BatchRepository batches;
+    private final BatchStatusWriter statuses;
     private final Requests requests;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    BatchDispatch(BatchRepository batches, Requests requests, Clock clock, TransactionTemplate transactions) {
+    BatchDispatch(
+            BatchRepository batches,
+            BatchStatusWriter statuses,
+            Requests requests,
+            Clock clock,
+            TransactionTemplate transactions) {
         this.batches = batches;
+        this.statuses = statuses;
         this.requests = requests;
         this.clock = clock;
         this.transactions = transactions;
@@ -49,7 +56,7 @@ public class BatchDispatch {
     /** The first attempt turns a PENDING batch ACTIVE. */
     public void activate(DialableBatch batch) {
         if (batch.status() == BatchStatus.PENDING) {
-            batches.activate(batch.pk(), clock.instant());
+            statuses.activate(batch.pk(), batch.status(), clock.instant());
         }
     }
 
@@ -74,8 +81,7 @@ public class BatchDispatch {
     }
 
     private boolean expireOne(Batch b) {
-        BatchTransitions.check(b.status(), BatchStatus.EXPIRED);
-        if (!batches.expire(b, clock.instant())) {
+        if (!statuses.expire(b, clock.instant())) {
             return false;
         }
         requests.expire(b.pk());

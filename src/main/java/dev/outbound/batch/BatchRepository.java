@@ -1,6 +1,7 @@
 package dev.outbound.batch;
 
 import dev.outbound.api.ListQuery;
+import dev.outbound.store.EnumSql;
 import dev.outbound.store.Inserts;
 import dev.outbound.store.Instants;
 import dev.outbound.store.ListSql;
@@ -19,7 +20,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code batch} table. Reads are always scoped by organization. */
+/**
+ * The {@code batch} table, but for its status: {@link BatchStatusWriter} makes every status change.
+ * Reads are always scoped by organization.
+ */
 @Repository
 class BatchRepository {
     static final List<String> PROPERTIES =
@@ -49,27 +53,6 @@ class BatchRepository {
     private static final String LOCK_NOWAIT = FIND + " FOR UPDATE NOWAIT";
     private static final String LIST = "SELECT " + COLUMNS_SQL + " FROM batch WHERE organization_id = :organizationId";
     private static final String COUNT = "SELECT COUNT(*) FROM batch WHERE organization_id = :organizationId";
-    private static final String UPDATE_SETTINGS = """
-            UPDATE batch SET paused = :paused, expires_on = :expiresOn, call_rate = :callRate,
-                   auto_call_rate = :autoCallRate, status = :to, last_updated_at = :now, last_updated_by = :user,
-                   version = version + 1
-            WHERE pk = :pk AND status = :expected
-            """;
-    private static final String DELETE = """
-            UPDATE batch SET status = 'CANCELED', deleted_at = :now, deleted_reason = :reason,
-                   last_updated_at = :now, last_updated_by = :user, version = version + 1
-            WHERE pk = :pk AND status = :expected
-            """;
-    private static final String UPLOAD_DONE = """
-            UPDATE batch SET status = 'PENDING', upload_filename = :filename, error_message = NULL,
-                   last_updated_at = :now, last_updated_by = :user, version = version + 1
-            WHERE pk = :pk AND status = :expected
-            """;
-    private static final String UPLOAD_FAILED = """
-            UPDATE batch SET status = 'FAILED', upload_filename = :filename, error_message = :message,
-                   last_updated_at = :now, last_updated_by = :user, version = version + 1
-            WHERE pk = :pk AND status = :expected
-            """;
     private static final String LIVE_IN_CAMPAIGN = """
             SELECT COUNT(*) FROM batch
             WHERE organization_id = :organizationId AND campaign_id = :campaignId AND deleted_at IS NULL
@@ -91,19 +74,13 @@ class BatchRepository {
             WHERE pk = :pk AND status IN ('PENDING', 'ACTIVE') AND paused = FALSE
               AND (next_attempt_at = :expected OR (next_attempt_at IS NULL AND CAST(:expectedIsNull AS BOOLEAN)))
             """;
-    private static final String ACTIVATE = """
-            UPDATE batch SET status = 'ACTIVE', last_updated_at = :now WHERE pk = :pk AND status = 'PENDING'
-            """;
     private static final String BASELINE = """
             UPDATE batch SET auto_call_rate_baseline = :rate WHERE pk = :pk AND auto_call_rate_baseline IS NULL
             """;
-    private static final String EXPIRING = "SELECT " + COLUMNS_SQL + """
-             FROM batch WHERE status IN ('PENDING', 'ACTIVE', 'PAUSED') AND expires_on <= :now
+    private static final String EXPIRING = "SELECT " + COLUMNS_SQL + " FROM batch WHERE status IN "
+            + EnumSql.in(BatchTransitions.sources(BatchStatus.EXPIRED)) + """
+             AND expires_on <= :now
             ORDER BY expires_on LIMIT :limit
-            """;
-    private static final String EXPIRE = """
-            UPDATE batch SET status = 'EXPIRED', last_updated_at = :now, version = version + 1
-            WHERE pk = :pk AND status = :expected
             """;
 
     private static final String BY_PK = "SELECT " + COLUMNS_SQL + " FROM batch WHERE pk = :pk";
@@ -189,45 +166,6 @@ class BatchRepository {
         return includeDeleted ? "" : " AND deleted_at IS NULL";
     }
 
-    boolean updateSettings(Batch b, BatchStatus to, Instant now, String user) {
-        return jdbc.sql(UPDATE_SETTINGS)
-                        .param("paused", b.paused())
-                        .param("expiresOn", Instants.toDb(b.expiresOn()))
-                        .param("callRate", b.callRate())
-                        .param("autoCallRate", b.autoCallRate())
-                        .param("to", to.name())
-                        .param("now", Instants.toDb(now))
-                        .param("user", user)
-                        .param("pk", b.pk())
-                        .param("expected", b.status().name())
-                        .update()
-                == 1;
-    }
-
-    boolean markDeleted(Batch b, String reason, Instant now, String user) {
-        return change(DELETE, b, now, user, Map.of("reason", reason));
-    }
-
-    boolean uploadDone(Batch b, String filename, Instant now, String user) {
-        return change(UPLOAD_DONE, b, now, user, Map.of("filename", filename));
-    }
-
-    boolean uploadFailed(Batch b, String filename, String message, Instant now, String user) {
-        return change(UPLOAD_FAILED, b, now, user, Map.of("filename", filename, "message", message));
-    }
-
-    /** Runs a status change guarded by the status the caller read; false if it lost a race. */
-    private boolean change(String sql, Batch b, Instant now, String user, Map<String, ?> params) {
-        return jdbc.sql(sql)
-                        .params(params)
-                        .param("now", Instants.toDb(now))
-                        .param("user", user)
-                        .param("pk", b.pk())
-                        .param("expected", b.status().name())
-                        .update()
-                == 1;
-    }
-
     List<DialableBatch> dialable(Instant now, int limit) {
         return jdbc.sql(DIALABLE)
                 .param("now", Instants.toDb(now))
@@ -268,14 +206,6 @@ class BatchRepository {
         return taken;
     }
 
-    boolean activate(long pk, Instant now) {
-        return jdbc.sql(ACTIVATE)
-                        .param("now", Instants.toDb(now))
-                        .param("pk", pk)
-                        .update()
-                == 1;
-    }
-
     void setBaseline(long pk, double rate) {
         jdbc.sql(BASELINE).param("rate", rate).param("pk", pk).update();
     }
@@ -286,15 +216,6 @@ class BatchRepository {
                 .param("limit", limit)
                 .query(BatchRepository::row)
                 .list();
-    }
-
-    boolean expire(Batch b, Instant now) {
-        return jdbc.sql(EXPIRE)
-                        .param("now", Instants.toDb(now))
-                        .param("pk", b.pk())
-                        .param("expected", b.status().name())
-                        .update()
-                == 1;
     }
 
     Optional<Batch> byPk(long pk) {

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The batch lifecycle, in one table. Every SQL status change repeats the expected current status
- * ({@code WHERE status = :expected}), so two racing changes cannot both apply.
+ * The batch lifecycle, in one table. {@link BatchStatusWriter} makes every status change and
+ * repeats the expected current status in SQL ({@code WHERE status = :expected}), so two racing
+ * changes cannot both apply.
  */
 public final class BatchTransitions {
     private static final Map<BatchStatus, Set<BatchStatus>> ALLOWED = Map.of(
@@ -29,6 +30,17 @@ public final class BatchTransitions {
 
     public static boolean allowed(BatchStatus from, BatchStatus to) {
         return ALLOWED.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    /** The statuses a batch may reach {@code to} from. */
+    public static Set<BatchStatus> sources(BatchStatus to) {
+        var from = EnumSet.noneOf(BatchStatus.class);
+        ALLOWED.forEach((f, targets) -> {
+            if (targets.contains(to)) {
+                from.add(f);
+            }
+        });
+        return from;
     }
 
     public static void check(BatchStatus from, BatchStatus to) {

@@ -14,6 +14,7 @@ import dev.outbound.request.RemovalResult;
 import dev.outbound.request.RequestStatus;
 import dev.outbound.request.Requests;
 import dev.outbound.request.read.RequestResults;
+import dev.outbound.store.Dialect;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,17 +29,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Batches {
     private final BatchRepository batches;
+    private final BatchStatusWriter statuses;
     private final Campaigns campaigns;
     private final Requests requests;
     private final RequestResults results;
     private final Clock clock;
+    private final Dialect dialect;
 
-    Batches(BatchRepository batches, Campaigns campaigns, Requests requests, RequestResults results, Clock clock) {
+    Batches(
+            BatchRepository batches,
+            BatchStatusWriter statuses,
+            Campaigns campaigns,
+            Requests requests,
+            RequestResults results,
+            Clock clock,
+            Dialect dialect) {
         this.results = results;
         this.batches = batches;
+        this.statuses = statuses;
         this.campaigns = campaigns;
         this.requests = requests;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     @Transactional
@@ -104,10 +116,7 @@ public class Batches {
                     "auto_call_rate");
         }
         BatchStatus to = holdStatus(current.status(), changed.paused());
-        if (to != current.status()) {
-            BatchTransitions.check(current.status(), to);
-        }
-        if (!batches.updateSettings(changed, to, clock.instant(), caller.userEmail())) {
+        if (!statuses.changeSettings(changed, to, clock.instant(), caller.userEmail())) {
             throw new IllegalTransition("batch", current.status().name(), to.name());
         }
         return BatchView.of(find(caller, batchId));
@@ -130,8 +139,7 @@ public class Batches {
         if (current.status() == BatchStatus.CANCELED) {
             throw new Conflict("Batch " + batchId + " is already deleted");
         }
-        BatchTransitions.check(current.status(), BatchStatus.CANCELED);
-        if (!batches.markDeleted(current, reason, clock.instant(), caller.userEmail())) {
+        if (!statuses.cancel(current, reason, clock.instant(), caller.userEmail())) {
             throw new IllegalTransition("batch", current.status().name(), BatchStatus.CANCELED.name());
         }
         return requests.cancelPending(current.pk());
@@ -182,10 +190,10 @@ public class Batches {
         } catch (PessimisticLockingFailureException e) {
             throw busy(batchId);
         } catch (org.springframework.jdbc.UncategorizedSQLException e) {
-            // PostgreSQL's lock_not_available (55P03) from NOWAIT reaches us untranslated, e.g.
+            // A lock error from NOWAIT may reach us untranslated (PostgreSQL's 55P03), e.g.
             // while a dispatcher on another node updates the batch row.
             var sql = e.getSQLException();
-            if (sql != null && "55P03".equals(sql.getSQLState())) {
+            if (sql != null && dialect.isLockNotAvailable(sql)) {
                 throw busy(batchId);
             }
             throw e;
@@ -208,8 +216,7 @@ public class Batches {
     /** Records a successful upload in the upload's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void uploadSucceeded(Caller caller, Batch batch, String filename) {
-        BatchTransitions.check(batch.status(), BatchStatus.PENDING);
-        if (!batches.uploadDone(batch, filename, clock.instant(), caller.userEmail())) {
+        if (!statuses.uploadDone(batch, filename, clock.instant(), caller.userEmail())) {
             throw new IllegalTransition("batch", batch.status().name(), BatchStatus.PENDING.name());
         }
     }
@@ -221,7 +228,7 @@ public class Batches {
         if (batch.uploaded() || !BatchTransitions.allowed(batch.status(), BatchStatus.FAILED)) {
             return; // another upload got there first; its outcome stands
         }
-        batches.uploadFailed(batch, filename, message, clock.instant(), caller.userEmail());
+        statuses.uploadFailed(batch, filename, message, clock.instant(), caller.userEmail());
     }
 
     /** A batch locked for upload and the mode its targets are read in. */

@@ -41,6 +41,12 @@ public interface Dialect {
     /** How concurrent transactions spread their writes over {@code count} rows of one upserted counter. */
     Stripes stripes(int count);
 
+    /**
+     * Whether {@code e} says a row lock was not available at once ({@code FOR UPDATE NOWAIT}), an
+     * error the driver may leave untranslated.
+     */
+    boolean isLockNotAvailable(SQLException e);
+
     /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
     BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
 

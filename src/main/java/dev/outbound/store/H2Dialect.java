@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.h2.api.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /** H2 (PostgreSQL mode): batched INSERTs for bulk loads, MERGE for counters, delta tables for counts. */
@@ -36,6 +37,12 @@ final class H2Dialect implements Dialect {
         return """
                 SELECT %4$s, COUNT(*) AS n FROM OLD TABLE (UPDATE %1$s t SET %2$s WHERE %3$s) GROUP BY %4$s
                 """.formatted(table, set, where, group);
+    }
+
+    @Override
+    public boolean isLockNotAvailable(SQLException e) {
+        // H2 answers NOWAIT on a held row with its lock timeout (Spring translates it already).
+        return e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1;
     }
 
     @Override

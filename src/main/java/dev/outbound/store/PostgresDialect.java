@@ -66,6 +66,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean isLockNotAvailable(SQLException e) {
+        return "55P03".equals(e.getSQLState()); // lock_not_available
+    }
+
+    @Override
     public Stripes stripes(int count) {
         // ON CONFLICT is atomic: any stripe is safe, and a random one spreads concurrent writers.
         return () -> ThreadLocalRandom.current().nextInt(count);

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class AttemptResults {
-    private final EventRepository events;
+    private final EventStatusWriter statuses;
     private final AttemptLogRepository attempts;
     private final WebhookMetrics metrics;
     private final DeliveryProperties properties;
@@ -22,13 +22,13 @@ class AttemptResults {
     private final Clock clock;
 
     AttemptResults(
-            EventRepository events,
+            EventStatusWriter statuses,
             AttemptLogRepository attempts,
             WebhookMetrics metrics,
             DeliveryProperties properties,
             TransactionTemplate transactions,
             Clock clock) {
-        this.events = events;
+        this.statuses = statuses;
         this.attempts = attempts;
         this.metrics = metrics;
         this.properties = properties;
@@ -40,19 +40,19 @@ class AttemptResults {
         int attemptNo = e.attempts() + 1;
         Instant now = clock.instant();
         @Nullable Instant retryAt = null;
-        String status = EventRepository.DELIVERED;
+        EventStatus status = EventStatus.DELIVERED;
         if (!r.ok()) {
             Instant first = e.firstAttemptAt() == null ? at : e.firstAttemptAt();
             Instant next = now.plus(Backoff.delay(attemptNo, properties.backoffBase(), properties.backoffMax()));
             boolean expired = next.isAfter(first.plus(properties.retryFor()));
-            status = giveUp || expired ? EventRepository.DEAD : EventRepository.PENDING;
-            retryAt = status.equals(EventRepository.PENDING) ? next : null;
+            status = giveUp || expired ? EventStatus.DEAD : EventStatus.PENDING;
+            retryAt = status == EventStatus.PENDING ? next : null;
         }
-        String finalStatus = status;
+        EventStatus finalStatus = status;
         @Nullable Instant finalRetryAt = retryAt;
-        String outcome = status.equals(EventRepository.PENDING) ? "RETRY" : status;
+        String outcome = status == EventStatus.PENDING ? "RETRY" : status.name();
         Boolean kept = transactions.execute(tx -> {
-            if (!events.finish(
+            if (!statuses.finish(
                     e.pk(), token, finalStatus, at, finalRetryAt, r.statusCode(), r.error(), r.ok() ? now : null)) {
                 return false;
             }
@@ -70,9 +70,9 @@ class AttemptResults {
         });
         if (Boolean.TRUE.equals(kept)) {
             metrics.attempt(r.took(), r.ok());
-            if (status.equals(EventRepository.PENDING)) {
+            if (status == EventStatus.PENDING) {
                 metrics.retried();
-            } else if (status.equals(EventRepository.DEAD)) {
+            } else if (status == EventStatus.DEAD) {
                 metrics.dead();
             }
         }

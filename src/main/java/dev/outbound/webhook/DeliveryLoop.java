@@ -1,5 +1,6 @@
 package dev.outbound.webhook;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -23,13 +24,15 @@ class DeliveryLoop implements SmartLifecycle {
     private static final int MAX_ROUNDS_PER_TICK = 50;
     private final DeliveryWorker worker;
     private final DeliveryProperties properties;
+    private final Clock clock;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private @Nullable ScheduledExecutorService executor;
     private Instant nextPurge = Instant.EPOCH;
 
-    DeliveryLoop(DeliveryWorker worker, DeliveryProperties properties) {
+    DeliveryLoop(DeliveryWorker worker, DeliveryProperties properties, Clock clock) {
         this.worker = worker;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -49,7 +52,7 @@ class DeliveryLoop implements SmartLifecycle {
             for (int i = 0; i < MAX_ROUNDS_PER_TICK && worker.startRound() > 0; i++) {
                 // keep claiming while events are due and calls may still be opened
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (now.isAfter(nextPurge)) {
                 nextPurge = now.plus(PURGE_EVERY);
                 int purged = worker.purge();

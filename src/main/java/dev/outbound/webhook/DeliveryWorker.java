@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DeliveryWorker implements AutoCloseable {
     private final EventRepository events;
+    private final EventStatusWriter statuses;
     private final DeliveryTargets targets;
     private final Sender sender;
     private final AttemptResults results;
@@ -40,6 +41,7 @@ public class DeliveryWorker implements AutoCloseable {
 
     DeliveryWorker(
             EventRepository events,
+            EventStatusWriter statuses,
             DeliveryTargets targets,
             Sender sender,
             AttemptResults results,
@@ -47,6 +49,7 @@ public class DeliveryWorker implements AutoCloseable {
             TransactionTemplate transactions,
             Clock clock) {
         this.events = events;
+        this.statuses = statuses;
         this.targets = targets;
         this.sender = sender;
         this.results = results;
@@ -80,7 +83,7 @@ public class DeliveryWorker implements AutoCloseable {
         String token = node + "-" + UUID.randomUUID();
         Instant leaseUntil = now.plus(properties.deadline()).plus(Duration.ofSeconds(30));
         List<OutboxEvent> claimed = transactions.execute(
-                status -> events.claim(token, now, leaseUntil, limit, Math.max(1, properties.concurrency())));
+                status -> statuses.claim(token, now, leaseUntil, limit, Math.max(1, properties.concurrency())));
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }

@@ -10,7 +10,7 @@ record EventView(
         long requestId,
         int sequence,
         String channelManagerStatus,
-        String status,
+        EventStatus status,
         int attempts,
         Instant createdAt,
         @Nullable Instant nextAttemptAt,

@@ -41,4 +41,10 @@ class BatchTransitionsTest {
         assertThat(BatchTransitions.allowed(BatchStatus.EXPIRED, BatchStatus.CANCELED))
                 .isTrue();
     }
+
+    @Test
+    void the_batches_that_may_expire_are_the_ones_the_table_lets_reach_expired() {
+        assertThat(BatchTransitions.sources(BatchStatus.EXPIRED))
+                .containsExactlyInAnyOrder(BatchStatus.PENDING, BatchStatus.ACTIVE, BatchStatus.PAUSED);
+    }
 }

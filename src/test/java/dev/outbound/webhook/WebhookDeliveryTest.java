@@ -54,7 +54,7 @@ class WebhookDeliveryTest {
     MeterRegistry registry;
 
     @Autowired
-    EventRepository outbox;
+    EventStatusWriter outbox;
 
     @Autowired
     dev.outbound.request.Claims lifecycle;
@@ -541,6 +541,106 @@ class WebhookDeliveryTest {
         assertThat(receiver.calls().get(1).header("webhook-id")).isEqualTo(eventId);
         assertThat(api.post(log(ids, "events/nope/redeliver"), Map.of()).status())
                 .isEqualTo(404);
+    }
+
+    /** The one event of the webhook, leased to {@code token} until a minute from now. */
+    private OutboxEvent leased(long[] ids, String token) {
+        Instant now = clock.instant();
+        var taken = outbox.claim(token, now, now.plus(Duration.ofMinutes(1)), 100, 4).stream()
+                .filter(e -> e.webhookId() == ids[1])
+                .toList();
+        assertThat(taken).hasSize(1);
+        return taken.get(0);
+    }
+
+    private JsonNode event(long[] ids, String eventId) {
+        for (JsonNode e : api.get(log(ids, "events")).json()) {
+            if (e.path("event_id").asString().equals(eventId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no event " + eventId);
+    }
+
+    @Test
+    void an_event_in_flight_is_not_redelivered_and_stays_with_the_node_sending_it() {
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
+        batch(ids[0], "+15125550160");
+        dispatch(Duration.ofMinutes(1));
+        OutboxEvent inFlight = leased(ids, "busy-node");
+        JsonNode before = event(ids, inFlight.eventId());
+
+        var r = api.post(log(ids, "events/" + inFlight.eventId() + "/redeliver"), Map.of());
+
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.json().path("detail").asString()).contains("is being delivered");
+        assertThat(event(ids, inFlight.eventId())).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT lease_owner FROM webhook_event WHERE event_id = :e")
+                        .param("e", inFlight.eventId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("busy-node");
+
+        clock.advance(Duration.ofMinutes(2));
+        var afterLease = api.post(log(ids, "events/" + inFlight.eventId() + "/redeliver"), Map.of());
+        assertThat(afterLease.status()).as("the lease lapsed: its node died").isEqualTo(200);
+    }
+
+    @Test
+    void a_dead_event_can_be_redelivered_and_is_sent_again() {
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
+        batch(ids[0], "+15125550161");
+        dispatch(Duration.ofMinutes(1));
+        OutboxEvent e = leased(ids, "node-a");
+        Instant at = clock.instant();
+        assertThat(outbox.finish(e.pk(), "node-a", EventStatus.DEAD, at, null, 500, "gave up", null))
+                .isTrue();
+        assertThat(event(ids, e.eventId()).path("status").asString()).isEqualTo("DEAD");
+
+        var r = api.post(log(ids, "events/" + e.eventId() + "/redeliver"), Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("status").asString()).isEqualTo("PENDING");
+        deliverDue();
+
+        assertThat(receiver.calls()).extracting(c -> c.header("webhook-id")).containsExactly(e.eventId());
+        assertThat(event(ids, e.eventId()).path("status").asString()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void a_waiting_event_redelivered_is_due_at_once() {
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
+        batch(ids[0], "+15125550162");
+        dispatch(Duration.ofMinutes(1));
+        receiver.answer(500);
+        deliverDue();
+        String eventId = receiver.calls().get(0).header("webhook-id");
+        assertThat(event(ids, eventId).path("status").asString()).isEqualTo("PENDING");
+        assertThat(worker.runOnce()).as("waiting for its retry").isZero();
+
+        var r = api.post(log(ids, "events/" + eventId + "/redeliver"), Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        deliverDue();
+
+        assertThat(receiver.calls()).hasSize(2);
+        assertThat(event(ids, eventId).path("status").asString()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void a_result_for_an_event_whose_lease_is_gone_changes_nothing() {
+        long[] ids = campaignWithWebhook("POST", List.of("COMPLETED"), false);
+        batch(ids[0], "+15125550163");
+        dispatch(Duration.ofMinutes(1));
+        OutboxEvent e = leased(ids, "node-a");
+        Instant at = clock.instant();
+        assertThat(outbox.finish(e.pk(), "node-a", EventStatus.DELIVERED, at, null, 200, null, at))
+                .isTrue();
+        JsonNode delivered = event(ids, e.eventId());
+
+        assertThat(outbox.finish(e.pk(), "node-a", EventStatus.DEAD, at, null, 500, "late", null))
+                .as("the event is DELIVERED and leased to nobody")
+                .isFalse();
+
+        assertThat(event(ids, e.eventId())).isEqualTo(delivered);
     }
 
     @Test

@@ -1,0 +1,179 @@
+package dev.outbound.webhook;
+
+import dev.outbound.store.Dialect;
+import dev.outbound.store.EnumSql;
+import dev.outbound.store.Instants;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The one writer of {@code webhook_event.status}: leases (claims), attempt results and
+ * redeliveries all go through here. Each change checks {@link EventTransitions} before it writes
+ * (an illegal one throws {@link dev.outbound.api.IllegalTransition} and writes nothing) and repeats
+ * the status it expects in SQL, so a change that lost a race changes nothing; each answers whether
+ * it changed the row. {@code StatusWritersTest} keeps other classes from writing the column.
+ */
+@Repository
+class EventStatusWriter {
+    // Due, unleased events; per webhook at most :perWebhook in flight on all nodes together (live
+    // leases count against it); and only a request's oldest pending event per webhook, so a later
+    // status never overtakes an earlier one. Window functions cannot sit next to FOR UPDATE, so
+    // the ranking is a subquery of the locking one.
+    // Claims go webhook by webhook, so their cost follows the events taken, not the backlog: a
+    // ranking over every due event took 1.4 s per round with 500,000 of them (measured). The
+    // webhooks with pending events are found by a loose index scan, one probe per webhook.
+    // The status stays a literal (from the table) rather than a parameter, for the planner.
+    private static final String PENDING_WEBHOOKS = sendable("""
+            WITH RECURSIVE w (id) AS (
+                SELECT MIN(webhook_id) FROM webhook_event WHERE status = {sendable}
+                UNION ALL
+                SELECT (SELECT MIN(webhook_id) FROM webhook_event WHERE status = {sendable} AND webhook_id > w.id)
+                FROM w WHERE w.id IS NOT NULL
+            )
+            SELECT id FROM w WHERE id IS NOT NULL
+            """);
+    private static final String IN_FLIGHT = sendable("""
+            SELECT COUNT(*) FROM webhook_event
+            WHERE webhook_id = :webhookId AND status = {sendable} AND lease_until >= :now
+            """);
+    // A request's event is not taken while an earlier one of the same request is still pending.
+    // The lease is no status change: a leased event stays PENDING.
+    private static final String CLAIM = sendable("""
+            UPDATE webhook_event SET lease_owner = :token, lease_until = :leaseUntil
+            WHERE id IN (
+                SELECT e.id FROM webhook_event e
+                WHERE e.webhook_id = :webhookId AND e.status = {sendable} AND e.next_attempt_at <= :now
+                  AND (e.lease_until IS NULL OR e.lease_until < :now)
+                  AND NOT EXISTS (SELECT 1 FROM webhook_event p
+                                  WHERE p.webhook_id = e.webhook_id AND p.request_id = e.request_id
+                                    AND p.seq < e.seq AND p.status = {sendable})
+                ORDER BY e.next_attempt_at, e.id LIMIT :limit%s
+            )
+            """);
+    private static final String CLAIMED = sendable("""
+            SELECT id, event_id, webhook_id, campaign_id, payload, attempts, first_attempt_at FROM webhook_event
+            WHERE lease_owner = :token AND status = {sendable} ORDER BY id
+            """);
+    private static final String FINISH = """
+            UPDATE webhook_event SET status = :to, attempts = attempts + 1,
+                   first_attempt_at = COALESCE(first_attempt_at, :attemptedAt), next_attempt_at = :next,
+                   last_status_code = :code, last_error = :error, delivered_at = :deliveredAt,
+                   lease_owner = NULL, lease_until = NULL
+            WHERE id = :pk AND lease_owner = :token AND status = :expected
+            """;
+    // Not while a node holds a live lease: that node's call is under way, and taking the event
+    // from it would send it twice at once and drop that call's result.
+    private static final String REDELIVER = """
+            UPDATE webhook_event SET status = :to, next_attempt_at = :now, first_attempt_at = NULL,
+                   delivered_at = NULL, lease_owner = NULL, lease_until = NULL
+            WHERE webhook_id = :webhookId AND event_id = :eventId AND status = :expected
+              AND (lease_until IS NULL OR lease_until < :now)
+            """;
+
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+
+    EventStatusWriter(JdbcClient jdbc, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    private static String sendable(String sql) {
+        return sql.replace("{sendable}", EnumSql.literal(EventTransitions.SENDABLE));
+    }
+
+    /**
+     * Leases due events to {@code token} and answers them: at most {@code limit} in all and, per
+     * webhook, no more than {@code perWebhook} in flight counting other nodes' leases.
+     */
+    List<OutboxEvent> claim(String token, Instant now, Instant leaseUntil, int limit, int perWebhook) {
+        int n = 0;
+        for (long webhookId : jdbc.sql(PENDING_WEBHOOKS).query(Long.class).list()) {
+            if (n >= limit) {
+                break;
+            }
+            long busy = jdbc.sql(IN_FLIGHT)
+                    .param("webhookId", webhookId)
+                    .param("now", Instants.toDb(now))
+                    .query(Long.class)
+                    .single();
+            int free = (int) Math.min(limit - n, perWebhook - busy);
+            if (free > 0) {
+                n += jdbc.sql(CLAIM.formatted(dialect.skipLocked()))
+                        .param("token", token)
+                        .param("leaseUntil", Instants.toDb(leaseUntil))
+                        .param("webhookId", webhookId)
+                        .param("now", Instants.toDb(now))
+                        .param("limit", free)
+                        .update();
+            }
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        return jdbc.sql(CLAIMED)
+                .param("token", token)
+                .query(EventStatusWriter::claimed)
+                .list();
+    }
+
+    /**
+     * Records an attempt's result on a leased event: DELIVERED, DEAD, or PENDING again for a retry
+     * at {@code next}. False when the lease was lost (another node has the event).
+     */
+    boolean finish(
+            long pk,
+            String token,
+            EventStatus to,
+            Instant attemptedAt,
+            @Nullable Instant next,
+            @Nullable Integer code,
+            @Nullable String error,
+            @Nullable Instant deliveredAt) {
+        EventTransitions.check(EventTransitions.SENDABLE, to);
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("pk", pk);
+        params.put("token", token);
+        params.put("to", to.name());
+        params.put("expected", EventTransitions.SENDABLE.name());
+        params.put("attemptedAt", Instants.toDb(attemptedAt));
+        params.put("next", Instants.toDb(next));
+        params.put("code", code);
+        params.put("error", error);
+        params.put("deliveredAt", Instants.toDb(deliveredAt));
+        return jdbc.sql(FINISH).params(params).update() == 1;
+    }
+
+    /**
+     * Makes an event read in status {@code from} PENDING and due at {@code now}, with a fresh retry
+     * period. False when it is in flight or no longer in {@code from}.
+     */
+    boolean redeliver(long webhookId, String eventId, EventStatus from, Instant now) {
+        EventTransitions.check(from, EventStatus.PENDING);
+        return jdbc.sql(REDELIVER)
+                        .param("webhookId", webhookId)
+                        .param("eventId", eventId)
+                        .param("to", EventStatus.PENDING.name())
+                        .param("expected", from.name())
+                        .param("now", Instants.toDb(now))
+                        .update()
+                == 1;
+    }
+
+    private static OutboxEvent claimed(ResultSet rs, int n) throws SQLException {
+        return new OutboxEvent(
+                rs.getLong("id"),
+                rs.getString("event_id"),
+                rs.getLong("webhook_id"),
+                rs.getLong("campaign_id"),
+                rs.getString("payload"),
+                rs.getInt("attempts"),
+                Instants.read(rs, "first_attempt_at"));
+    }
+}
