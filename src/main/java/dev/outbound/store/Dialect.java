@@ -10,9 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Dialect {
 
-    /** Short name for logs and docs: "postgresql" or "h2". */
-    String name();
-
     /**
      * Whether {@link #addToCounterSql} stays correct when two transactions create the same
      * counter row at once (PostgreSQL's ON CONFLICT does; H2's MERGE fails with a duplicate key).

@@ -12,11 +12,6 @@ final class H2Dialect implements Dialect {
     private static final int BATCH = 2000;
 
     @Override
-    public String name() {
-        return "h2";
-    }
-
-    @Override
     public boolean atomicUpsert() {
         return false;
     }

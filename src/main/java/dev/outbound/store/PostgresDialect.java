@@ -14,11 +14,6 @@ import org.postgresql.copy.CopyIn;
 final class PostgresDialect implements Dialect {
 
     @Override
-    public String name() {
-        return "postgresql";
-    }
-
-    @Override
     public boolean atomicUpsert() {
         return true;
     }
@@ -119,8 +114,6 @@ final class PostgresDialect implements Dialect {
         private final CopyIn copy;
         private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
         private boolean done;
-        private @Nullable OffsetDateTime lastTime;
-        private String lastTimeText = "";
 
         CopyLoad(CopyIn copy) {
             this.copy = copy;
@@ -156,15 +149,6 @@ final class PostgresDialect implements Dialect {
                 buffer.append(c);
             }
             buffer.append('"');
-        }
-
-        /** Loads stamp every row with the same instants; formatting each anew was a tenth of the time. */
-        private String timeText(OffsetDateTime t) {
-            if (!t.equals(lastTime)) {
-                lastTime = t;
-                lastTimeText = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
-            }
-            return lastTimeText;
         }
 
         private void flush() throws SQLException {
