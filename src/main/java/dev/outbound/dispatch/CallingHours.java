@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link Hours} from the campaign's rules. In recipient mode each request carries its number's
+ * {@link AttemptTiming} from the campaign's rules. In recipient mode each request carries its number's
  * time-zone set; the distinct sets of a batch are few and cached briefly, so a claim filters by
  * "sets open now" instead of evaluating a window per row.
  */
 @Component
-class CallingHours implements Hours {
+class CallingHours implements AttemptTiming {
     private static final Duration ZONE_SETS_TTL = Duration.ofSeconds(30);
     private final RequestLifecycle requests;
     private final Clock clock;
