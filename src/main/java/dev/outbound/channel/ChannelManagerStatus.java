@@ -68,4 +68,13 @@ public enum ChannelManagerStatus {
         }
         return null;
     }
+
+    /** A status read back from where it was stored by its {@link #wire()} spelling. */
+    public static ChannelManagerStatus of(String wire) {
+        ChannelManagerStatus c = parse(wire);
+        if (c == null) {
+            throw new IllegalArgumentException("Not a channel status: '" + wire + "'");
+        }
+        return c;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -62,8 +63,8 @@ class DispatchMetrics {
         lagMillis.set(Math.max(0, d.toMillis()));
     }
 
-    void outcome(String outcome, String channelStatus) {
-        registry.counter("outbound.dispatch.outcomes", "outcome", outcome, "channel_status", channelStatus)
+    void outcome(String outcome, ChannelManagerStatus channelStatus) {
+        registry.counter("outbound.dispatch.outcomes", "outcome", outcome, "channel_status", channelStatus.wire())
                 .increment();
     }
 }

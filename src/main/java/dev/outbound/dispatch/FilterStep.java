@@ -54,7 +54,7 @@ class FilterStep {
             var verdict = e == null ? TargetAdmission.Verdict.DIAL : admission.decide(filter, e);
             switch (verdict) {
                 case DIAL -> admitted.add(c);
-                case SKIP -> lifecycle.skipClaimed(c, ChannelManagerStatus.FILTERED_LINE_TYPE.wire(), now);
+                case SKIP -> lifecycle.skipClaimed(c, ChannelManagerStatus.FILTERED_LINE_TYPE, now);
                 case WAIT -> lifecycle.postponeClaimed(c, now.plus(RECHECK));
             }
         }

@@ -5,6 +5,7 @@ import dev.outbound.batch.BatchDispatch;
 import dev.outbound.batch.BatchStatus;
 import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.channel.ChannelEvent;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.Change;
 import dev.outbound.request.RequestState;
 import dev.outbound.request.RequestStatus;
@@ -41,15 +42,14 @@ class OutcomeDecider {
         if (!inFlight || state.attemptCount() != e.attemptNo()) {
             return null;
         }
-        String channel = e.status().wire();
+        ChannelManagerStatus channel = e.status();
         return switch (Outcome.of(e.status(), e.ended())) {
             case PROGRESS ->
                 state.status() == RequestStatus.INITIATED && progress(channel) > progress(state.channelStatus())
                         ? change(state, e, RequestStatus.INITIATED, channel, null, null)
                         : null;
             case REACHED ->
-                state.status() == RequestStatus.CONNECTED
-                                && state.channelStatus().equals(channel)
+                state.status() == RequestStatus.CONNECTED && state.channelStatus() == channel
                         ? null
                         : change(state, e, RequestStatus.CONNECTED, channel, null, null);
             case DONE -> change(state, e, RequestStatus.COMPLETED, channel, null, "completed");
@@ -70,18 +70,18 @@ class OutcomeDecider {
             RequestState state,
             ChannelEvent e,
             RequestStatus to,
-            String channel,
+            ChannelManagerStatus channel,
             @Nullable Instant dueAt,
             @Nullable String outcome) {
         return new Change(state, e.attemptNo(), to, channel, dueAt, outcome, e.at());
     }
 
     /** How far along an attempt that has not reached anyone is; a late event never moves it back. */
-    private static int progress(String channel) {
+    private static int progress(ChannelManagerStatus channel) {
         return switch (channel) {
-            case "ACCEPTED", "QUEUED" -> 1;
-            case "SENDING" -> 2;
-            case "SENT", "IN-PROGRESS" -> 3;
+            case ACCEPTED, QUEUED -> 1;
+            case SENDING -> 2;
+            case SENT, IN_PROGRESS -> 3;
             default -> 0;
         };
     }

@@ -80,7 +80,7 @@ class AttemptRepository {
         var observed = new java.util.ArrayList<org.springframework.jdbc.core.namedparam.SqlParameterSource>();
         for (Change c : finals) {
             var row = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                    .addValue("status", c.toChannel())
+                    .addValue("status", c.toChannel().wire())
                     .addValue("requestId", c.from().id())
                     .addValue("attemptNo", c.attemptNo());
             if (c.attemptOutcome() != null) {

@@ -1,5 +1,6 @@
 package dev.outbound.request;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,15 +24,22 @@ class BulkChangeEvents {
     }
 
     /** The rows {@code lock} reads, or none when nobody wants this batch's changes to {@code toChannel}. */
-    List<LockedRow> before(long batchPk, String toChannel, Supplier<List<LockedRow>> lock) {
+    List<LockedRow> before(long batchPk, ChannelManagerStatus toChannel, Supplier<List<LockedRow>> lock) {
         boolean wanted = interests.orderedStream().anyMatch(i -> i.wants(batchPk, toChannel));
         return wanted ? lock.get() : List.of();
     }
 
-    void after(List<LockedRow> rows, long batchPk, RequestStatus to, String toChannel, Instant at) {
+    void after(List<LockedRow> rows, long batchPk, RequestStatus to, ChannelManagerStatus toChannel, Instant at) {
         for (LockedRow r : rows) {
             events.publishEvent(new RequestStatusChanged(
-                    r.id(), batchPk, r.status(), r.channelStatus(), to, toChannel, r.attemptCount(), at));
+                    r.id(),
+                    batchPk,
+                    r.status(),
+                    ChannelManagerStatus.parse(r.channelStatus()),
+                    to,
+                    toChannel,
+                    r.attemptCount(),
+                    at));
         }
     }
 

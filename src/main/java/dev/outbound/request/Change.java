@@ -1,5 +1,6 @@
 package dev.outbound.request;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,7 @@ public record Change(
         RequestState from,
         int attemptNo,
         RequestStatus to,
-        String toChannel,
+        ChannelManagerStatus toChannel,
         @Nullable Instant dueAt,
         @Nullable String attemptOutcome,
         Instant at) {

@@ -1,5 +1,6 @@
 package dev.outbound.request;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,9 +93,9 @@ public class RequestLifecycle {
                     c.id(),
                     c.batchPk(),
                     RequestStatus.PENDING,
-                    oldChannel.getOrDefault(c.id(), ""),
+                    ChannelManagerStatus.parse(oldChannel.getOrDefault(c.id(), "")),
                     RequestStatus.INITIATED,
-                    "QUEUED",
+                    ChannelManagerStatus.QUEUED,
                     c.attemptNo(),
                     now));
         }
@@ -189,10 +190,15 @@ public class RequestLifecycle {
         }
         var deltas = new java.util.TreeMap<Long, Map<CountKey, Long>>();
         for (Change c : finals) {
-            if (c.from().status() != c.to() || !c.from().channelStatus().equals(c.toChannel())) {
+            if (c.from().status() != c.to() || c.from().channelStatus() != c.toChannel()) {
                 var cells = deltas.computeIfAbsent(c.from().batchPk(), k -> new HashMap<>());
-                cells.merge(new CountKey(c.from().status().name(), c.from().channelStatus()), -1L, Long::sum);
-                cells.merge(new CountKey(c.to().name(), c.toChannel()), 1L, Long::sum);
+                cells.merge(
+                        new CountKey(
+                                c.from().status().name(),
+                                c.from().channelStatus().wire()),
+                        -1L,
+                        Long::sum);
+                cells.merge(new CountKey(c.to().name(), c.toChannel().wire()), 1L, Long::sum);
             }
         }
         counters.addAll(deltas);
@@ -220,7 +226,7 @@ public class RequestLifecycle {
             RequestState state,
             int attemptNo,
             RequestStatus to,
-            String toChannel,
+            ChannelManagerStatus toChannel,
             @Nullable Instant dueAt,
             @Nullable String attemptOutcome,
             Instant at) {
@@ -229,15 +235,15 @@ public class RequestLifecycle {
         }
         boolean inFlight = to == RequestStatus.INITIATED || to == RequestStatus.CONNECTED;
         if (!requests.transition(
-                state.id(), attemptNo, state.status(), to, toChannel, dueAt, inFlight, clock.instant())) {
+                state.id(), attemptNo, state.status(), to, toChannel.wire(), dueAt, inFlight, clock.instant())) {
             return false;
         }
         if (attemptOutcome != null) {
-            attempts.end(state.id(), attemptNo, at, toChannel, attemptOutcome);
+            attempts.end(state.id(), attemptNo, at, toChannel.wire(), attemptOutcome);
         } else {
-            attempts.observe(state.id(), attemptNo, toChannel);
+            attempts.observe(state.id(), attemptNo, toChannel.wire());
         }
-        move(state.batchPk(), state.status(), state.channelStatus(), to, toChannel);
+        move(state.batchPk(), state.status(), state.channelStatus().wire(), to, toChannel.wire());
         events.publishEvent(new RequestStatusChanged(
                 state.id(), state.batchPk(), state.status(), state.channelStatus(), to, toChannel, attemptNo, at));
         return true;
@@ -249,12 +255,12 @@ public class RequestLifecycle {
      */
     @Transactional
     public boolean voidAttempt(RequestState state, int attemptNo, Instant dueAt) {
-        String channel = "PENDING";
-        if (!requests.voidAttempt(state.id(), attemptNo, channel, dueAt, clock.instant())) {
+        ChannelManagerStatus channel = ChannelManagerStatus.PENDING;
+        if (!requests.voidAttempt(state.id(), attemptNo, channel.wire(), dueAt, clock.instant())) {
             return false;
         }
         attempts.delete(state.id(), attemptNo);
-        move(state.batchPk(), state.status(), state.channelStatus(), RequestStatus.PENDING, channel);
+        move(state.batchPk(), state.status(), state.channelStatus().wire(), RequestStatus.PENDING, channel.wire());
         events.publishEvent(new RequestStatusChanged(
                 state.id(),
                 state.batchPk(),
@@ -273,7 +279,7 @@ public class RequestLifecycle {
      * transaction; false if it is no longer as claimed.
      */
     @Transactional
-    public boolean skipClaimed(ClaimedRequest c, String channelStatus, Instant at) {
+    public boolean skipClaimed(ClaimedRequest c, ChannelManagerStatus channelStatus, Instant at) {
         if (!takeBack(c, at)) {
             return false;
         }
@@ -378,9 +384,10 @@ public class RequestLifecycle {
         Instant now = clock.instant();
         var deltas = new HashMap<CountKey, Long>();
         long changed = 0;
-        var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockNeverAttemptedPending(batchPk));
+        var watched = bulkEvents.before(
+                batchPk, ChannelManagerStatus.CANCELED, () -> requests.lockNeverAttemptedPending(batchPk));
         var canceled = requests.cancelNeverAttempted(batchPk, now);
-        bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
+        bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, ChannelManagerStatus.CANCELED, now);
         for (var e : canceled.entrySet()) {
             deltas.merge(e.getKey(), -e.getValue(), Long::sum);
             deltas.merge(new CountKey(RequestStatus.CANCELED.name(), "CANCELED"), e.getValue(), Long::sum);

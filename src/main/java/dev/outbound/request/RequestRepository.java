@@ -1,5 +1,6 @@
 package dev.outbound.request;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.sql.ResultSet;
@@ -406,7 +407,7 @@ class RequestRepository {
                 rs.getLong("id"),
                 rs.getLong("batch_pk"),
                 RequestStatus.valueOf(rs.getString("status")),
-                rs.getString("channel_manager_status"),
+                ChannelManagerStatus.of(rs.getString("channel_manager_status")),
                 rs.getInt("attempt_count"),
                 rs.getString("time_zone"),
                 Instants.read(rs, "lease_until"),
@@ -421,7 +422,7 @@ class RequestRepository {
         var rows = finals.stream()
                 .map(c -> new MapSqlParameterSource()
                         .addValue("to", c.to().name())
-                        .addValue("toChannel", c.toChannel())
+                        .addValue("toChannel", c.toChannel().wire())
                         .addValue("dueAt", Instants.toDb(c.dueAt()))
                         .addValue("keepLease", c.inFlight())
                         .addValue("now", Instants.toDb(now))

@@ -1,5 +1,6 @@
 package dev.outbound.request;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,7 @@ public record RequestState(
         long id,
         long batchPk,
         RequestStatus status,
-        String channelStatus,
+        ChannelManagerStatus channelStatus,
         int attemptCount,
         @Nullable String timeZones,
         @Nullable Instant leaseUntil,

@@ -1,6 +1,8 @@
 package dev.outbound.request;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Published synchronously, inside the changing transaction, whenever a request's status or
@@ -13,14 +15,14 @@ public record RequestStatusChanged(
         long requestId,
         long batchPk,
         RequestStatus from,
-        String fromChannel,
+        @Nullable ChannelManagerStatus fromChannel,
         RequestStatus to,
-        String toChannel,
+        ChannelManagerStatus toChannel,
         int attemptNo,
         Instant at) {
 
     /** The channel status is now a different one. */
     public boolean channelChanged() {
-        return !fromChannel.equals(toChannel);
+        return fromChannel != toChannel;
     }
 }

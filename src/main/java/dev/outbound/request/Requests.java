@@ -1,6 +1,7 @@
 package dev.outbound.request;
 
 import dev.outbound.api.Conflict;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.channel.Mode;
 import dev.outbound.store.Dialect;
 import java.sql.SQLException;
@@ -105,9 +106,10 @@ public class Requests {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
             requests.states(batchPk, chunk).forEach(s -> seen.add(s.referenceId()));
             var deleted = requests.deleteNeverAttempted(batchPk, chunk);
-            var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockWaiting(batchPk, chunk));
+            var watched = bulkEvents.before(
+                    batchPk, ChannelManagerStatus.CANCELED, () -> requests.lockWaiting(batchPk, chunk));
             var cancel = requests.cancelWaiting(batchPk, chunk, now);
-            bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
+            bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, ChannelManagerStatus.CANCELED, now);
             removed += sum(deleted);
             canceled += sum(cancel);
             var deltas = new HashMap<CountKey, Long>();
@@ -127,9 +129,9 @@ public class Requests {
     @Transactional
     public long cancelPending(long batchPk) {
         Instant now = clock.instant();
-        var watched = bulkEvents.before(batchPk, "CANCELED", () -> requests.lockPending(batchPk));
+        var watched = bulkEvents.before(batchPk, ChannelManagerStatus.CANCELED, () -> requests.lockPending(batchPk));
         var moved = requests.cancelPending(batchPk, now);
-        bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, "CANCELED", now);
+        bulkEvents.after(watched, batchPk, RequestStatus.CANCELED, ChannelManagerStatus.CANCELED, now);
         var deltas = new HashMap<CountKey, Long>();
         moved.forEach((k, n) -> {
             deltas.merge(k, -n, Long::sum);

@@ -4,6 +4,7 @@ import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.campaign.CampaignWebhooks;
 import dev.outbound.campaign.CampaignWebhooksChanged;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.RequestLifecycle;
 import dev.outbound.request.RequestStatusChanged;
 import dev.outbound.request.ResultRow;
@@ -55,7 +56,7 @@ class OutboxWriter implements StatusChangeInterest {
 
     private record BatchRef(long campaignId, String batchId) {}
 
-    private record Hook(long id, Set<String> triggers) {}
+    private record Hook(long id, Set<ChannelManagerStatus> triggers) {}
 
     private record Hooks(List<Hook> list, long loadedAt) {}
 
@@ -96,7 +97,7 @@ class OutboxWriter implements StatusChangeInterest {
     }
 
     @Override
-    public boolean wants(long batchPk, String toChannel) {
+    public boolean wants(long batchPk, ChannelManagerStatus toChannel) {
         BatchRef batch = batchRef(batchPk);
         return batch != null
                 && hooks(batch.campaignId()).stream().anyMatch(h -> h.triggers().contains(toChannel));

@@ -1,5 +1,6 @@
 package dev.outbound.webhook;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.RequestStatusChanged;
 import dev.outbound.request.ResultRow;
 import java.time.Instant;
@@ -37,9 +38,10 @@ final class Payload {
         n.put("reference_id", row.referenceId());
         n.put("target", row.target());
         n.put("request_status", change.to().name());
-        n.put("channel_manager_status", change.toChannel());
+        n.put("channel_manager_status", change.toChannel().wire());
         n.put("previous_request_status", change.from().name());
-        putNullable(n, "previous_channel_manager_status", change.fromChannel().isEmpty() ? null : change.fromChannel());
+        ChannelManagerStatus previous = change.fromChannel();
+        putNullable(n, "previous_channel_manager_status", previous == null ? null : previous.wire());
         n.put("attempt_count", row.attemptCount());
         putNullable(n, "sent_at", row.sentAt());
         n.set("request_variables", variables(mapper, row.requestVariablesJson()));
