@@ -1,7 +1,5 @@
 package dev.outbound.channel;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -50,9 +48,6 @@ public enum ChannelManagerStatus {
     SIP_TEMPORARILY_UNAVAILABLE,
     SIP_LOOP_DETECTED,
     SIP_DOES_NOT_EXIST_ANYWHERE;
-
-    public static final List<String> WIRE_NAMES =
-            Arrays.stream(values()).map(ChannelManagerStatus::wire).toList();
 
     /** The contract's spelling: IN-PROGRESS and NO-ANSWER keep their hyphen. */
     public String wire() {
