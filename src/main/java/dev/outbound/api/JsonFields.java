@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -298,19 +297,6 @@ public final class JsonFields {
     /** The raw node of a field, for values stored as JSON documents. */
     public @Nullable JsonNode raw(String name) {
         return value(name, false);
-    }
-
-    /** Checks {@code value} against an enumeration, recording the allowed values on failure. */
-    public <E> @Nullable E oneOf(
-            String name, @Nullable String value, Function<String, @Nullable E> parse, List<String> allowed) {
-        if (value == null) {
-            return null;
-        }
-        E e = parse.apply(value);
-        if (e == null) {
-            fail(name, "Input should be " + quoteList(allowed), "enum");
-        }
-        return e;
     }
 
     public static String quoteList(List<String> allowed) {

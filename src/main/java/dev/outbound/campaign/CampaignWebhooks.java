@@ -1,9 +1,13 @@
 package dev.outbound.campaign;
 
+import dev.outbound.channel.ChannelManagerStatus;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +33,22 @@ public class CampaignWebhooks {
      * consult this, and must not fail because a secret cannot be read.
      */
     @Transactional(readOnly = true)
-    public Map<Long, List<String>> triggerStatuses(long campaignId) {
-        var out = new LinkedHashMap<Long, List<String>>();
-        webhooks.findByCampaign(campaignId).forEach(w -> out.put(w.id(), w.triggerStatuses()));
+    public Map<Long, Set<ChannelManagerStatus>> triggerStatuses(long campaignId) {
+        var out = new LinkedHashMap<Long, Set<ChannelManagerStatus>>();
+        webhooks.findByCampaign(campaignId).forEach(w -> out.put(w.id(), statuses(w.triggerStatuses())));
         return out;
+    }
+
+    /** Stored by their wire spelling, validated when written; one that no longer parses matches nothing. */
+    private static Set<ChannelManagerStatus> statuses(List<String> stored) {
+        var out = EnumSet.noneOf(ChannelManagerStatus.class);
+        for (String s : stored) {
+            ChannelManagerStatus status = ChannelManagerStatus.parse(s);
+            if (status != null) {
+                out.add(status);
+            }
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     /** One webhook of a campaign, if it still exists. */

@@ -1,7 +1,5 @@
 package dev.outbound.channel;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -51,9 +49,6 @@ public enum ChannelManagerStatus {
     SIP_LOOP_DETECTED,
     SIP_DOES_NOT_EXIST_ANYWHERE;
 
-    public static final List<String> WIRE_NAMES =
-            Arrays.stream(values()).map(ChannelManagerStatus::wire).toList();
-
     /** The contract's spelling: IN-PROGRESS and NO-ANSWER keep their hyphen. */
     public String wire() {
         return this == IN_PROGRESS ? "IN-PROGRESS" : this == NO_ANSWER ? "NO-ANSWER" : name();
@@ -67,5 +62,14 @@ public enum ChannelManagerStatus {
             }
         }
         return null;
+    }
+
+    /** A status read back from where it was stored by its {@link #wire()} spelling. */
+    public static ChannelManagerStatus of(String wire) {
+        ChannelManagerStatus c = parse(wire);
+        if (c == null) {
+            throw new IllegalArgumentException("Not a channel status: '" + wire + "'");
+        }
+        return c;
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 class AllowanceStep {
     private final BatchDispatch batches;
     private final RulesCache rules;
-    private final Hours hours;
+    private final AttemptTiming timing;
     private final RequestResults requests;
     private final DailyCapRepository caps;
     private final DispatchProperties properties;
@@ -30,13 +30,13 @@ class AllowanceStep {
     AllowanceStep(
             BatchDispatch batches,
             RulesCache rules,
-            Hours hours,
+            AttemptTiming timing,
             RequestResults requests,
             DailyCapRepository caps,
             DispatchProperties properties) {
         this.batches = batches;
         this.rules = rules;
-        this.hours = hours;
+        this.timing = timing;
         this.requests = requests;
         this.caps = caps;
         this.properties = properties;
@@ -56,10 +56,10 @@ class AllowanceStep {
         } catch (CampaignNotFound gone) {
             return null;
         }
-        if (!hours.open(campaign, now)) {
+        if (!timing.open(campaign, now)) {
             return null;
         }
-        Collection<String> zones = hours.openZoneSets(batch.pk(), campaign, now);
+        Collection<String> zones = timing.openZoneSets(batch.pk(), campaign, now);
         if (zones != null && zones.isEmpty()) {
             return null;
         }
@@ -78,7 +78,7 @@ class AllowanceStep {
             Duration sinceLastTick) {
         long remaining =
                 batch.autoCallRate() ? requests.counts(batch.pk()).byStatus().getOrDefault("PENDING", 0L) : 0;
-        double rate = hours.rate(batch, campaign, remaining, now);
+        double rate = timing.rate(batch, campaign, remaining, now);
         if (batch.autoCallRate() && batch.autoCallRateBaseline() == null) {
             batches.recordBaseline(batch, rate);
         }

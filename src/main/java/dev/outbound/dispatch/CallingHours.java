@@ -11,30 +11,28 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link Hours} from the campaign's rules. In recipient mode each request carries its number's
+ * {@link AttemptTiming} from the campaign's rules. In recipient mode each request carries its number's
  * time-zone set; the distinct sets of a batch are few and cached briefly, so a claim filters by
  * "sets open now" instead of evaluating a window per row.
  */
 @Component
-class CallingHours implements Hours {
+class CallingHours implements AttemptTiming {
     private static final Duration ZONE_SETS_TTL = Duration.ofSeconds(30);
-    private final Requests requests;
-    private final Clock clock;
-    private final Map<Long, ZoneSets> zoneSets = new ConcurrentHashMap<>();
+    /** Far more batches than are dialling at once; finished batches are evicted, not kept forever. */
+    private static final long MAX_BATCHES = 100_000;
 
-    private record ZoneSets(List<String> sets, Instant readAt) {}
+    private final Requests requests;
+    private final ClockedCache<List<String>> zoneSets;
 
     CallingHours(Requests requests, Clock clock) {
         this.requests = requests;
-        this.clock = clock;
+        this.zoneSets = new ClockedCache<>(clock, ZONE_SETS_TTL, MAX_BATCHES);
     }
 
     @Override
@@ -54,15 +52,7 @@ class CallingHours implements Hours {
     }
 
     private List<String> sets(long batchPk) {
-        Instant now = clock.instant();
-        ZoneSets cached = zoneSets.get(batchPk);
-        if (cached == null
-                || cached.readAt().plus(ZONE_SETS_TTL).isBefore(now)
-                || cached.readAt().isAfter(now)) {
-            cached = new ZoneSets(requests.pendingZoneSets(batchPk), now);
-            zoneSets.put(batchPk, cached);
-        }
-        return cached.sets();
+        return zoneSets.get(batchPk, requests::pendingZoneSets);
     }
 
     /** A stored set, or the campaign's zone when the number's zone is unknown. */

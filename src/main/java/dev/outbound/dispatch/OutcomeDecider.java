@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 class OutcomeDecider {
     private final BatchDispatch batches;
     private final RulesCache rules;
-    private final Hours hours;
+    private final AttemptTiming timing;
 
-    OutcomeDecider(BatchDispatch batches, RulesCache rules, Hours hours) {
+    OutcomeDecider(BatchDispatch batches, RulesCache rules, AttemptTiming timing) {
         this.batches = batches;
         this.rules = rules;
-        this.hours = hours;
+        this.timing = timing;
     }
 
     /**
@@ -96,7 +96,7 @@ class OutcomeDecider {
         }
         try {
             var campaign = rules.rules(b.organizationId(), b.campaignId());
-            return hours.retryAt(campaign, e.attemptNo(), e.at(), b.expiresOn(), state.timeZones());
+            return timing.retryAt(campaign, e.attemptNo(), e.at(), b.expiresOn(), state.timeZones());
         } catch (CampaignNotFound gone) {
             return Optional.empty();
         }

@@ -5,9 +5,6 @@ import dev.outbound.campaign.Campaigns;
 import dev.outbound.channel.CampaignDelivery;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,39 +15,25 @@ import org.springframework.stereotype.Component;
 @Component
 class RulesCache {
     static final Duration TTL = Duration.ofSeconds(5);
+    /** Far more campaigns than are dialling at once; the least used go first beyond it. */
+    private static final long MAX_CAMPAIGNS = 10_000;
+
     private final Campaigns campaigns;
-    private final Clock clock;
-    private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
-
-    private record Entry(CampaignRules rules, Instant readAt) {}
-
-    private record DeliveryEntry(CampaignDelivery delivery, Instant readAt) {}
-
-    private final Map<Long, DeliveryEntry> deliveries = new ConcurrentHashMap<>();
+    private final ClockedCache<CampaignRules> rules;
+    private final ClockedCache<CampaignDelivery> deliveries;
 
     RulesCache(Campaigns campaigns, Clock clock) {
         this.campaigns = campaigns;
-        this.clock = clock;
+        this.rules = new ClockedCache<>(clock, TTL, MAX_CAMPAIGNS);
+        this.deliveries = new ClockedCache<>(clock, TTL, MAX_CAMPAIGNS);
     }
 
     CampaignRules rules(long organizationId, long campaignId) {
-        Instant now = clock.instant();
-        Entry e = entries.get(campaignId);
-        if (e == null || e.readAt().plus(TTL).isBefore(now) || e.readAt().isAfter(now)) {
-            e = new Entry(campaigns.rules(organizationId, campaignId), now);
-            entries.put(campaignId, e);
-        }
-        return e.rules();
+        return rules.get(campaignId, id -> campaigns.rules(organizationId, id));
     }
 
     /** What channels need of the campaign, read at most every {@link #TTL} like its rules. */
     CampaignDelivery delivery(long organizationId, long campaignId) {
-        Instant now = clock.instant();
-        DeliveryEntry e = deliveries.get(campaignId);
-        if (e == null || e.readAt().plus(TTL).isBefore(now) || e.readAt().isAfter(now)) {
-            e = new DeliveryEntry(campaigns.delivery(organizationId, campaignId), now);
-            deliveries.put(campaignId, e);
-        }
-        return e.delivery();
+        return deliveries.get(campaignId, id -> campaigns.delivery(organizationId, id));
     }
 }

@@ -67,7 +67,7 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
     static ClaimedRequest claimed(ResultSet rs, Map<Long, ChannelManagerStatus> oldChannel) throws SQLException {
         long id = rs.getLong("id");
         int attempt = rs.getInt("attempt_count") + 1;
-        oldChannel.put(id, StatusSql.channel(rs.getString("channel_manager_status")));
+        oldChannel.put(id, ChannelManagerStatus.of(rs.getString("channel_manager_status")));
         return new ClaimedRequest(
                 id,
                 rs.getLong("batch_pk"),

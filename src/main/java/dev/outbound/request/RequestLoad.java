@@ -5,7 +5,6 @@ import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 /**
  * A bulk load of new requests into one batch, on the caller's transaction: COPY on PostgreSQL,
@@ -69,7 +68,7 @@ public final class RequestLoad implements AutoCloseable {
 
     /** A new request's channel status: its request status, which the contract also lists as one. */
     static ChannelManagerStatus initialChannel(RequestStatus status) {
-        return Objects.requireNonNull(ChannelManagerStatus.parse(status.name()));
+        return ChannelManagerStatus.of(status.name());
     }
 
     @Override

@@ -194,7 +194,7 @@ class RequestRepository {
                 rs.getLong("id"),
                 rs.getLong("batch_pk"),
                 RequestStatus.valueOf(rs.getString("status")),
-                StatusSql.channel(rs.getString("channel_manager_status")),
+                ChannelManagerStatus.of(rs.getString("channel_manager_status")),
                 rs.getInt("attempt_count"),
                 rs.getString("time_zone"),
                 Instants.read(rs, "lease_until"),

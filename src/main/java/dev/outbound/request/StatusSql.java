@@ -4,7 +4,6 @@ import dev.outbound.channel.ChannelManagerStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -29,12 +28,7 @@ final class StatusSql {
     /** The (status, channel status) cell of a row that a counted statement answered. */
     static CountKey cell(ResultSet rs) throws SQLException {
         return new CountKey(
-                RequestStatus.valueOf(rs.getString("status")), channel(rs.getString("channel_manager_status")));
-    }
-
-    /** A stored channel status; the column holds only values this service wrote. */
-    static ChannelManagerStatus channel(String stored) {
-        return Objects.requireNonNull(
-                ChannelManagerStatus.parse(stored), () -> "unknown channel status in the store: " + stored);
+                RequestStatus.valueOf(rs.getString("status")),
+                ChannelManagerStatus.of(rs.getString("channel_manager_status")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.outbound.webhook;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.store.EnumSql;
 import dev.outbound.store.Instants;
 import java.sql.ResultSet;
@@ -58,7 +59,7 @@ class EventRepository {
             long campaignId,
             long requestId,
             int seq,
-            String channelStatus,
+            ChannelManagerStatus channelStatus,
             String payload,
             Instant now) {
         jdbc.sql(INSERT)
@@ -67,7 +68,7 @@ class EventRepository {
                 .param("campaignId", campaignId)
                 .param("requestId", requestId)
                 .param("seq", seq)
-                .param("channelStatus", channelStatus)
+                .param("channelStatus", channelStatus.wire())
                 .param("payload", payload)
                 .param("status", EventStatus.PENDING.name())
                 .param("now", Instants.toDb(now))

@@ -56,7 +56,7 @@ class OutboxWriter implements StatusChangeInterest {
 
     private record BatchRef(long campaignId, String batchId) {}
 
-    private record Hook(long id, Set<String> triggers) {}
+    private record Hook(long id, Set<ChannelManagerStatus> triggers) {}
 
     private record Hooks(List<Hook> list, long loadedAt) {}
 
@@ -70,7 +70,7 @@ class OutboxWriter implements StatusChangeInterest {
             return;
         }
         List<Hook> matching = hooks(batch.campaignId()).stream()
-                .filter(h -> h.triggers().contains(change.toChannel().wire()))
+                .filter(h -> h.triggers().contains(change.toChannel()))
                 .toList();
         if (matching.isEmpty()) {
             return;
@@ -90,7 +90,7 @@ class OutboxWriter implements StatusChangeInterest {
                     batch.campaignId(),
                     change.requestId(),
                     seq,
-                    change.toChannel().wire(),
+                    change.toChannel(),
                     body,
                     change.at());
         }
@@ -100,7 +100,7 @@ class OutboxWriter implements StatusChangeInterest {
     public boolean wants(long batchPk, ChannelManagerStatus toChannel) {
         BatchRef batch = batchRef(batchPk);
         return batch != null
-                && hooks(batch.campaignId()).stream().anyMatch(h -> h.triggers().contains(toChannel.wire()));
+                && hooks(batch.campaignId()).stream().anyMatch(h -> h.triggers().contains(toChannel));
     }
 
     // After commit: invalidating earlier would let a concurrent reader cache the old webhooks again.

@@ -7,8 +7,11 @@ import java.util.Collection;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** When and how fast a batch may dial: calling hours, recipient zones, pacing and retries. */
-interface Hours {
+/**
+ * When and how fast a batch's attempts may be made: whether its calling window is open, which
+ * recipient zones are open, the rate, and when a retry is due.
+ */
+interface AttemptTiming {
     /** Whether the campaign-level window lets the batch dial now (always true in recipient mode). */
     boolean open(CampaignRules rules, Instant now);
 
