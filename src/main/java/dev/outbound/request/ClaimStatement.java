@@ -7,16 +7,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The text of a claim, for {@link RequestStatusWriter} to run: one pick per batch (its due
- * PENDING rows, oldest first, up to its limit, skipping rows another node holds), joined into one
- * statement so that any number of batches costs one round trip on either store.
+ * The text of a claim, for {@link RequestStatusWriter} to run: per batch, its due PENDING rows,
+ * oldest first, up to its limit, skipping rows another node holds. Batches without a zone limit
+ * share one statement, so any number of them costs one round trip; a batch limited to open
+ * recipient zones has a statement of its own.
  *
  * @param pick the query that selects the rows to claim, with {@link #COLUMNS}
- * @param params the parameters of the picks (zone sets); the writer adds the transition's
+ * @param params the parameters of the pick (its zone sets); the writer adds the transition's
  */
 record ClaimStatement(String pick, MapSqlParameterSource params) {
     static final List<String> COLUMNS = List.of(
@@ -32,35 +32,42 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
             status = :to, channel_manager_status = :toChannel, attempt_count = t.attempt_count + 1, sent_at = :now,
             lease_owner = :node, lease_until = :leaseUntil, updated_at = :now
             """;
-    // A derived table per batch: PostgreSQL allows no row lock directly under UNION ALL.
+    // %1$s and %2$s are the batch key and the limit, as the dialect fills them in per batch.
     private static final String PICK = """
-            SELECT * FROM (
-                SELECT %1$s FROM request
-                WHERE batch_pk = %2$d AND status = :from AND due_at <= :now %3$s
-                ORDER BY due_at, id LIMIT %4$d%5$s
-            ) p%6$d
+            SELECT %s FROM request
+            WHERE batch_pk = %%1$s AND status = :from AND due_at <= :now %s
+            ORDER BY due_at, id LIMIT %%2$s%s
             """;
 
-    /** The claim of {@code wants}, or null when none of them wants anything. */
-    static @Nullable ClaimStatement of(List<ClaimWant> wants, Dialect dialect) {
-        var params = new MapSqlParameterSource();
-        var picks = new ArrayList<String>();
+    /** The statements that claim what {@code wants} ask for; none when they ask for nothing. */
+    static List<ClaimStatement> of(List<ClaimWant> wants, Dialect dialect) {
+        var together = new ArrayList<long[]>();
+        var statements = new ArrayList<ClaimStatement>();
         for (ClaimWant w : wants) {
             var zones = w.zones();
             if (w.limit() <= 0 || (zones != null && zones.isEmpty())) {
                 continue;
             }
-            int i = picks.size();
-            String zoned = "";
-            if (zones != null) {
-                zoned = "AND COALESCE(time_zone, '') IN (:zones" + i + ")";
-                params.addValue("zones" + i, zones);
+            long[] group = {w.batchPk(), w.limit()};
+            if (zones == null) {
+                together.add(group);
+            } else {
+                String zoned = pick("AND COALESCE(time_zone, '') IN (:zones)", dialect);
+                statements.add(new ClaimStatement(
+                        dialect.pickPerGroup(List.<long[]>of(group), zoned),
+                        new MapSqlParameterSource("zones", zones)));
             }
-            // Batch keys and limits are numbers this code made, so they are written into the text.
-            picks.add(
-                    PICK.formatted(String.join(", ", COLUMNS), w.batchPk(), zoned, w.limit(), dialect.skipLocked(), i));
         }
-        return picks.isEmpty() ? null : new ClaimStatement(String.join(" UNION ALL ", picks), params);
+        if (!together.isEmpty()) {
+            statements.add(
+                    0,
+                    new ClaimStatement(dialect.pickPerGroup(together, pick("", dialect)), new MapSqlParameterSource()));
+        }
+        return statements;
+    }
+
+    private static String pick(String condition, Dialect dialect) {
+        return PICK.formatted(String.join(", ", COLUMNS), condition, dialect.skipLocked());
     }
 
     /** A claimed row, as picked: its attempt count and channel status are the ones before the claim. */

@@ -83,21 +83,20 @@ class RequestStatusWriter {
     List<ClaimedRequest> claim(List<ClaimWant> wants, String node, Instant leaseUntil) {
         RequestTransitions.check(RequestStatus.PENDING, RequestStatus.INITIATED);
         Instant now = clock.instant();
-        var statement = ClaimStatement.of(wants, dialect);
-        if (statement == null) {
-            return List.of();
-        }
-        var params = statement
-                .params()
-                .addValue("from", RequestStatus.PENDING.name())
-                .addValue("to", RequestStatus.INITIATED.name())
-                .addValue("toChannel", ChannelManagerStatus.QUEUED.wire())
-                .addValue("now", Instants.toDb(now))
-                .addValue("node", node)
-                .addValue("leaseUntil", Instants.toDb(leaseUntil));
-        String sql = dialect.updatePicked("request", ClaimStatement.SET, statement.pick(), ClaimStatement.COLUMNS);
         var old = new HashMap<Long, ChannelManagerStatus>();
-        List<ClaimedRequest> claimed = batch.query(sql, params, (rs, n) -> ClaimStatement.claimed(rs, old));
+        var claimed = new ArrayList<ClaimedRequest>();
+        for (ClaimStatement statement : ClaimStatement.of(wants, dialect)) {
+            var params = statement
+                    .params()
+                    .addValue("from", RequestStatus.PENDING.name())
+                    .addValue("to", RequestStatus.INITIATED.name())
+                    .addValue("toChannel", ChannelManagerStatus.QUEUED.wire())
+                    .addValue("now", Instants.toDb(now))
+                    .addValue("node", node)
+                    .addValue("leaseUntil", Instants.toDb(leaseUntil));
+            String sql = dialect.updatePicked("request", ClaimStatement.SET, statement.pick(), ClaimStatement.COLUMNS);
+            claimed.addAll(batch.query(sql, params, (rs, n) -> ClaimStatement.claimed(rs, old)));
+        }
         if (claimed.isEmpty()) {
             return claimed;
         }

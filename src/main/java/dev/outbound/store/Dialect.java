@@ -35,6 +35,14 @@ public interface Dialect {
      */
     String updatePicked(String table, String set, String pick, List<String> columns);
 
+    /**
+     * A query answering the rows {@code perGroup} picks for each group, in one statement.
+     * {@code perGroup} is a format with {@code %1$s} for the group's key and {@code %2$s} for its
+     * limit; each group is a pair {key, limit} of numbers the caller made (they are written into
+     * the text).
+     */
+    String pickPerGroup(List<long[]> groups, String perGroup);
+
     /** Row-lock clause for a query that should pass over rows other transactions hold. */
     String skipLocked();
 

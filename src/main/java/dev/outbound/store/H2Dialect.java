@@ -64,6 +64,16 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String pickPerGroup(List<long[]> groups, String perGroup) {
+        // H2 has no LATERAL: one derived table per group, each with its own LIMIT.
+        var arms = new java.util.ArrayList<String>();
+        for (long[] g : groups) {
+            arms.add("SELECT * FROM (" + perGroup.formatted(g[0], g[1]) + ") p" + arms.size());
+        }
+        return String.join(" UNION ALL ", arms);
+    }
+
+    @Override
     public String skipLocked() {
         return ""; // the single-node store: nobody else to skip
     }
