@@ -309,6 +309,13 @@ class ConsoleTest {
     }
 
     @Test
+    void the_campaign_form_asks_for_the_sms_session_ttl_in_minutes_as_the_contract_says() throws Exception {
+        mvc.perform(get("/console/campaigns/new").session(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("SMS session TTL (minutes)")));
+    }
+
+    @Test
     void a_batch_is_deleted_only_with_a_reason() throws Exception {
         String batchId = Fixtures.createBatch(Api.at(port));
         MockHttpSession session = signedIn();
