@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by bin/test and .ci/run: makes sure PostgreSQL answers on 127.0.0.1:5432, starting the
+# Sourced by bin/test: makes sure PostgreSQL answers on 127.0.0.1:5432, starting the
 # local cluster with pg_ctlcluster when it does not.
 
 outbound_pg_ready() {

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secretKey Base64 AES key for webhook secrets at rest; empty means one is generated and
  *     kept in the database
  * @param maxJsonBodyBytes largest JSON body accepted before answering 413
+ * @param demo seed the README's example campaign and call list at start
  */
 @ConfigurationProperties("outbound")
 public record OutboundProperties(
@@ -24,4 +25,5 @@ public record OutboundProperties(
         String defaultRegion,
         String defaultTimezone,
         String secretKey,
-        long maxJsonBodyBytes) {}
+        long maxJsonBodyBytes,
+        boolean demo) {}

@@ -22,6 +22,9 @@ class ApiKeyRepository {
     private static final String EXISTS_HASH = """
             SELECT COUNT(*) FROM api_key WHERE key_hash = :keyHash
             """;
+    private static final String COUNT_ALL = """
+            SELECT COUNT(*) FROM api_key
+            """;
     private static final String LIST = """
             SELECT id, key_prefix, user_email, superuser, created_at, revoked_at FROM api_key
             WHERE organization_id = :organizationId ORDER BY id
@@ -66,6 +69,11 @@ class ApiKeyRepository {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /** Every key ever made, revoked ones included. */
+    long countAll() {
+        return jdbc.sql(COUNT_ALL).query(Long.class).single();
     }
 
     List<ApiKeyView> list(long organizationId) {

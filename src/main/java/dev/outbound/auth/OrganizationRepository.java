@@ -16,6 +16,9 @@ class OrganizationRepository {
     private static final String FIND_BY_NAME = """
             SELECT id FROM organization WHERE name = :name
             """;
+    private static final String LOCK = """
+            SELECT id FROM organization WHERE id = :id FOR UPDATE
+            """;
 
     private final JdbcClient jdbc;
 
@@ -30,5 +33,10 @@ class OrganizationRepository {
 
     Optional<Long> findByName(String name) {
         return jdbc.sql(FIND_BY_NAME).param("name", name).query(Long.class).optional();
+    }
+
+    /** Holds the organization's row until the transaction ends, so starting nodes take turns. */
+    void lock(long id) {
+        jdbc.sql(LOCK).param("id", id).query(Long.class).single();
     }
 }

@@ -5,6 +5,7 @@ import dev.outbound.api.Forbidden;
 import dev.outbound.api.NotFound;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,20 @@ public class Organizations {
         if (!keys.exists(key)) {
             keys.insert(organizationId, key, userEmail, superuser, clock.instant());
         }
+    }
+
+    /**
+     * Makes the first key of a fresh store: a superuser key of the organization, only when no key
+     * (active or revoked) exists yet, so revoking every key is never undone by a restart. The
+     * organization's row is locked first, so nodes starting together on one database make one key.
+     */
+    @Transactional
+    Optional<CreatedKey> firstKey(long organizationId, String userEmail) {
+        organizations.lock(organizationId);
+        if (keys.countAll() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(createKey(organizationId, userEmail, true));
     }
 
     @Transactional

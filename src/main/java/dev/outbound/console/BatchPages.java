@@ -57,29 +57,46 @@ class BatchPages {
             @RequestParam(name = "page", defaultValue = "0") int page,
             Model model) {
         Batch batch = batches.find(caller, batchId);
-        RequestStatus wanted = status.isBlank() ? null : RequestStatus.parse(status);
-        var filter = new ResultFilter(referenceId.isBlank() ? null : referenceId.strip(), wanted, null);
-        int p = Math.max(page, 0);
         model.addAttribute("b", Pages.map(json, documents.details(caller, batchId)));
         model.addAttribute(
                 "campaignName",
                 campaigns.get(caller, batch.campaignId()).path("campaign_name").asString());
         model.addAttribute("live", live.of(batch));
+        results(batch, status, referenceId, page, model);
+        model.addAttribute("statuses", RequestStatus.NAMES);
+        return "console/batch";
+    }
+
+    /**
+     * The live part of the batch page, polled while the batch can still change. It brings the
+     * results table too (swapped out of band), for the filter and page the user is on, so the
+     * rows change with the counts.
+     */
+    @GetMapping("/console/batches/{batchId}/live")
+    String live(
+            Caller caller,
+            @PathVariable String batchId,
+            @RequestParam(name = "status", defaultValue = "") String status,
+            @RequestParam(name = "reference_id", defaultValue = "") String referenceId,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            Model model) {
+        Batch batch = batches.find(caller, batchId);
+        model.addAttribute("batchId", batchId);
+        model.addAttribute("live", live.of(batch));
+        results(batch, status, referenceId, page, model);
+        model.addAttribute("resultsOob", true);
+        return "console/batch :: live";
+    }
+
+    private void results(Batch batch, String status, String referenceId, int page, Model model) {
+        RequestStatus wanted = status.isBlank() ? null : RequestStatus.parse(status);
+        var filter = new ResultFilter(referenceId.isBlank() ? null : referenceId.strip(), wanted, null);
+        int p = Math.max(page, 0);
         model.addAttribute("results", requests.resultPage(batch.pk(), filter, (long) p * RESULTS_PAGE, RESULTS_PAGE));
         model.addAttribute("page", p);
         model.addAttribute("pageSize", RESULTS_PAGE);
         model.addAttribute("status", wanted == null ? "" : wanted.name());
         model.addAttribute("referenceId", referenceId);
-        model.addAttribute("statuses", RequestStatus.NAMES);
-        return "console/batch";
-    }
-
-    /** The live part of the batch page, polled while the batch can still change. */
-    @GetMapping("/console/batches/{batchId}/live")
-    String live(Caller caller, @PathVariable String batchId, Model model) {
-        model.addAttribute("batchId", batchId);
-        model.addAttribute("live", live.of(batches.find(caller, batchId)));
-        return "console/batch :: live";
     }
 
     @PostMapping("/console/batches/{batchId}/hold")

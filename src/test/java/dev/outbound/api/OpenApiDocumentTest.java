@@ -10,8 +10,14 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,10 +30,16 @@ class OpenApiDocumentTest {
             "/api/v1/outbound/api-keys",
             "/api/v1/outbound/api-keys/{key_id}",
             "/api/v1/outbound/batches/{batch_id}/results.csv",
-            "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/attempts");
+            "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/attempts",
+            "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/conversation");
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     private JsonNode served() {
         var r = Api.at(port).withKey(null).get("/openapi.json");
@@ -128,6 +140,39 @@ class OpenApiDocumentTest {
         assertThat(revoked.json().propertyNames())
                 .containsExactlyInAnyOrderElementsOf(
                         schemas.get("RevokedKey").get("properties").propertyNames());
+    }
+
+    /**
+     * Walks every handler the service maps under /api and looks its method and path up in the
+     * served document; path variables are compared by position, since the code names them in
+     * camelCase and the document in snake_case.
+     */
+    @Test
+    void every_api_route_the_service_serves_is_in_the_document() {
+        JsonNode paths = served().get("paths");
+        var documented = new TreeSet<String>();
+        paths.properties()
+                .forEach(path -> path.getValue()
+                        .propertyNames()
+                        .forEach(method -> documented.add(route(method, path.getKey()))));
+        var served = new TreeSet<String>();
+        handlers.getHandlerMethods().keySet().forEach(info -> {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    assertThat(methods).as("%s answers every method", info).isNotEmpty();
+                    methods.forEach(m -> served.add(route(m.name(), pattern)));
+                }
+            }
+        });
+
+        assertThat(served).as("the /api routes the service maps").hasSizeGreaterThan(20);
+        assertThat(served).as("routes missing from /openapi.json").isSubsetOf(documented);
+    }
+
+    private static String route(String method, String path) {
+        return method.toUpperCase(Locale.ROOT) + " "
+                + PATH_VARIABLE.matcher(path).replaceAll("{}");
     }
 
     @Test

@@ -192,6 +192,7 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
         run(Duration.ofSeconds(40));
         wait.until(b -> count("COMPLETED") > 0);
+        wait.until(b -> !b.findElements(By.cssSelector("#results .s-COMPLETED")).isEmpty());
         long firstHour = count("COMPLETED");
         clock.advance(Duration.ofHours(1));
         run(Duration.ofSeconds(60));

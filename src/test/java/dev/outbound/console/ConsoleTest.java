@@ -274,6 +274,48 @@ class ConsoleTest {
     }
 
     @Test
+    void the_live_part_brings_the_results_table_for_the_users_filter_and_page() throws Exception {
+        var api = Api.at(port);
+        clock.set(ConsoleClockConfig.START);
+        String batchId = Fixtures.dialableBatch(api, java.util.Map.of(), "+14155550130", "+14155550131");
+        MockHttpSession session = signedIn();
+        assertThat(resultsOf(live(session, batchId, ""))).contains("r0", "r1").doesNotContain("s-INITIATED");
+
+        dispatcher.tick();
+
+        String all = live(session, batchId, "");
+        assertThat(resultsOf(all)).as("the rows change with the counts").contains("s-INITIATED");
+        assertThat(all).contains("hx-swap-oob=\"true\"");
+        String pending = live(session, batchId, "PENDING");
+        assertThat(resultsOf(pending)).as("the filter is kept").contains("r1").doesNotContain("r0");
+        assertThat(pending).contains("/live?status=PENDING&amp;reference_id=&amp;page=0");
+    }
+
+    private String live(MockHttpSession session, String batchId, String status) throws Exception {
+        return mvc.perform(get("/console/batches/" + batchId + "/live")
+                        .session(session)
+                        .param("status", status)
+                        .param("page", "0"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static String resultsOf(String live) {
+        int at = live.indexOf("id=\"results-table\"");
+        assertThat(at).as("the results table comes with the live part").isNotNegative();
+        return live.substring(at);
+    }
+
+    @Test
+    void the_campaign_form_asks_for_the_sms_session_ttl_in_minutes_as_the_contract_says() throws Exception {
+        mvc.perform(get("/console/campaigns/new").session(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("SMS session TTL (minutes)")));
+    }
+
+    @Test
     void a_batch_is_deleted_only_with_a_reason() throws Exception {
         String batchId = Fixtures.createBatch(Api.at(port));
         MockHttpSession session = signedIn();

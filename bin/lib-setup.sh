@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Sourced by bin/test: installs what the tests need when it is missing, on Debian or Ubuntu as
+# root (apt-get): PostgreSQL (then started by bin/lib-pg.sh, and trusting local TCP connections
+# of user postgres as the tests expect), and Chromium with chromedriver for ConsoleBrowserTest.
+# Elsewhere it says what is missing and what to do.
+
+outbound_can_install() {
+    [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1
+}
+
+outbound_apt_install() {
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
+outbound_install_postgres() {
+    if command -v pg_ctlcluster >/dev/null 2>&1 || pg_isready -q -h 127.0.0.1 -p 5432 >/dev/null 2>&1; then
+        return 0
+    fi
+    if ! outbound_can_install; then
+        echo "PostgreSQL is not installed and cannot be installed here (needs root and apt-get)." >&2
+        echo "  Install it, or run one on 127.0.0.1:5432 trusting user postgres." >&2
+        return 1
+    fi
+    echo "Installing PostgreSQL..." >&2
+    outbound_apt_install postgresql
+}
+
+# The tests connect as postgres without a password; as root, trust that on 127.0.0.1.
+outbound_trust_postgres() {
+    command -v psql >/dev/null 2>&1 || return 0
+    psql -h 127.0.0.1 -U postgres -w -Atc 'SELECT 1' postgres >/dev/null 2>&1 && return 0
+    local version hba
+    version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
+    hba=/etc/postgresql/$version/main/pg_hba.conf
+    if [ -n "$version" ] && [ "$(id -u)" -eq 0 ] && [ -w "$hba" ]; then
+        echo "Letting user postgres connect over 127.0.0.1 without a password (local test cluster)..." >&2
+        sed -i '1i host all postgres 127.0.0.1/32 trust' "$hba"
+        pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+    else
+        echo "User postgres cannot connect to 127.0.0.1:5432 without a password; the store tests need trust auth." >&2
+        return 1
+    fi
+}
+
+# The console's browser test drives Debian's headless Chromium through chromedriver.
+outbound_ensure_chromium() {
+    if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+        return 0
+    fi
+    if outbound_can_install; then
+        echo "Installing Chromium and chromedriver for the console's browser test..." >&2
+        outbound_apt_install chromium chromium-driver
+    else
+        echo "Chromium and chromedriver are missing and cannot be installed here (needs root and apt-get);" >&2
+        echo "  the console's browser test (ConsoleBrowserTest) will fail. Install /usr/bin/chromium and /usr/bin/chromedriver." >&2
+    fi
+}
