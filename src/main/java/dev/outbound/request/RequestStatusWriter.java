@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,28 +134,9 @@ class RequestStatusWriter {
     }
 
     private boolean write(List<Change> changes, boolean strict) {
-        var firsts = new LinkedHashMap<Long, Change>();
-        var lasts = new LinkedHashMap<Long, Change>();
-        for (Change c : changes) {
-            Change previous = lasts.get(c.from().id());
-            if (previous != null && previous.to() != c.from().status()) {
-                throw new IllegalArgumentException(
-                        "change of request " + c.from().id() + " starts at "
-                                + c.from().status() + " but the one before ended at " + previous.to());
-            }
-            if (c.from().status() != c.to()) {
-                RequestTransitions.check(c.from().status(), c.to());
-            }
-            firsts.putIfAbsent(c.from().id(), c);
-            lasts.put(c.from().id(), c);
-        }
-        if (lasts.isEmpty()) {
+        List<Change> finals = Changes.collapse(changes);
+        if (finals.isEmpty()) {
             return true;
-        }
-        var finals = new ArrayList<Change>(lasts.size());
-        for (Change last : lasts.values()) {
-            Change first = Objects.requireNonNull(firsts.get(last.from().id()));
-            finals.add(first == last ? last : last.from(first.from()));
         }
         int[] moved = batch.batchUpdate(MOVE, moveRows(finals, clock.instant()));
         for (int i = 0; i < moved.length; i++) {

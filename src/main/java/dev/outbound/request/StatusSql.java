@@ -1,14 +1,14 @@
 package dev.outbound.request;
 
 import dev.outbound.channel.ChannelManagerStatus;
+import dev.outbound.store.EnumSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.stream.Collectors;
 
 /**
  * Status conditions as SQL, generated from the enums so that no statement spells a status list
- * of its own. Status names are enum constants, so writing them into SQL text is safe.
+ * of its own.
  */
 final class StatusSql {
     /** The in-flight condition every lease, reconciliation and renewal query shares. */
@@ -16,13 +16,9 @@ final class StatusSql {
 
     private StatusSql() {}
 
-    /** {@code column IN ('A', 'B')}, or a condition that is never true for no status. */
+    /** {@code column IN ('A', 'B')}. */
     static String in(String column, Collection<RequestStatus> statuses) {
-        if (statuses.isEmpty()) {
-            return "1 = 0";
-        }
-        return column + " IN ("
-                + statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
+        return column + " IN " + EnumSql.in(statuses);
     }
 
     /** The (status, channel status) cell of a row that a counted statement answered. */

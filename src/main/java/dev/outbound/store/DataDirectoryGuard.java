@@ -1,4 +1,4 @@
-package dev.outbound;
+package dev.outbound.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

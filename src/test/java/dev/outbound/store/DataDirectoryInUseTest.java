@@ -1,4 +1,4 @@
-package dev.outbound;
+package dev.outbound.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

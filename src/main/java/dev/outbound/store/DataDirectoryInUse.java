@@ -1,4 +1,4 @@
-package dev.outbound;
+package dev.outbound.store;
 
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
