@@ -2,6 +2,9 @@ package dev.outbound.batch;
 
 import dev.outbound.store.Instants;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,73 +62,54 @@ class BatchStatusWriter {
         if (to != changed.status()) {
             BatchTransitions.check(changed.status(), to);
         }
-        return write(
-                jdbc.sql(SETTINGS)
-                        .param("paused", changed.paused())
-                        .param("expiresOn", Instants.toDb(changed.expiresOn()))
-                        .param("callRate", changed.callRate())
-                        .param("autoCallRate", changed.autoCallRate())
-                        .param("now", Instants.toDb(now))
-                        .param("user", user),
-                changed.pk(),
-                changed.status(),
-                to);
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("paused", changed.paused());
+        params.put("expiresOn", Instants.toDb(changed.expiresOn()));
+        params.put("callRate", changed.callRate());
+        params.put("autoCallRate", changed.autoCallRate());
+        params.put("user", user);
+        return update(SETTINGS, changed.pk(), changed.status(), to, now, params);
     }
 
     /** Deletes the batch: CANCELED. */
     boolean cancel(Batch b, String reason, Instant now, String user) {
-        BatchTransitions.check(b.status(), BatchStatus.CANCELED);
-        return write(
-                jdbc.sql(CANCEL)
-                        .param("reason", reason)
-                        .param("now", Instants.toDb(now))
-                        .param("user", user),
-                b.pk(),
-                b.status(),
-                BatchStatus.CANCELED);
+        return move(CANCEL, b.pk(), b.status(), BatchStatus.CANCELED, now, Map.of("reason", reason, "user", user));
     }
 
     /** A call list was loaded: PENDING, with the file's name. */
     boolean uploadDone(Batch b, String filename, Instant now, String user) {
-        BatchTransitions.check(b.status(), BatchStatus.PENDING);
-        return write(
-                jdbc.sql(UPLOAD_DONE)
-                        .param("filename", filename)
-                        .param("now", Instants.toDb(now))
-                        .param("user", user),
-                b.pk(),
-                b.status(),
-                BatchStatus.PENDING);
+        return move(
+                UPLOAD_DONE, b.pk(), b.status(), BatchStatus.PENDING, now, Map.of("filename", filename, "user", user));
     }
 
     /** A call list was refused: FAILED, with why. */
     boolean uploadFailed(Batch b, String filename, String message, Instant now, String user) {
-        BatchTransitions.check(b.status(), BatchStatus.FAILED);
-        return write(
-                jdbc.sql(UPLOAD_FAILED)
-                        .param("filename", filename)
-                        .param("message", message)
-                        .param("now", Instants.toDb(now))
-                        .param("user", user),
-                b.pk(),
-                b.status(),
-                BatchStatus.FAILED);
+        var params = Map.of("filename", filename, "message", message, "user", user);
+        return move(UPLOAD_FAILED, b.pk(), b.status(), BatchStatus.FAILED, now, params);
     }
 
     /** The dispatcher started the batch's first attempt: ACTIVE. */
     boolean activate(long pk, BatchStatus from, Instant now) {
-        BatchTransitions.check(from, BatchStatus.ACTIVE);
-        return write(jdbc.sql(ACTIVATE).param("now", Instants.toDb(now)), pk, from, BatchStatus.ACTIVE);
+        return move(ACTIVATE, pk, from, BatchStatus.ACTIVE, now, Map.of());
     }
 
     /** The batch is past its {@code expires_on}: EXPIRED. */
     boolean expire(Batch b, Instant now) {
-        BatchTransitions.check(b.status(), BatchStatus.EXPIRED);
-        return write(jdbc.sql(EXPIRE).param("now", Instants.toDb(now)), b.pk(), b.status(), BatchStatus.EXPIRED);
+        return move(EXPIRE, b.pk(), b.status(), BatchStatus.EXPIRED, now, Map.of());
     }
 
-    private static boolean write(JdbcClient.StatementSpec change, long pk, BatchStatus expected, BatchStatus to) {
-        return change.param("pk", pk)
+    /** A transition: checked against the table, then written only if the batch is still {@code from}. */
+    private boolean move(String sql, long pk, BatchStatus from, BatchStatus to, Instant now, Map<String, ?> params) {
+        BatchTransitions.check(from, to);
+        return update(sql, pk, from, to, now, params);
+    }
+
+    private boolean update(
+            String sql, long pk, BatchStatus expected, BatchStatus to, Instant now, Map<String, ?> params) {
+        return jdbc.sql(sql)
+                        .params(params)
+                        .param("now", Instants.toDb(now))
+                        .param("pk", pk)
                         .param("expected", expected.name())
                         .param("to", to.name())
                         .update()

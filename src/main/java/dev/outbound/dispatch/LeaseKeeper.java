@@ -1,5 +1,6 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.request.Change;
 import dev.outbound.request.Claims;
 import dev.outbound.request.Outcomes;
 import dev.outbound.request.RequestStatus;
@@ -85,8 +86,8 @@ class LeaseKeeper {
             return outcomes.voidAttempt(state, state.attemptCount(), now);
         }
         if (state.status() == RequestStatus.CONNECTED) {
-            return outcomes.apply(
-                    state, state.attemptCount(), RequestStatus.COMPLETED, state.channelStatus(), null, "lost", now);
+            return outcomes.apply(new Change(
+                    state, state.attemptCount(), RequestStatus.COMPLETED, state.channelStatus(), null, "lost", now));
         }
         return false;
     }

@@ -173,8 +173,7 @@ class OutcomeRecorder implements ChannelListener {
         if (c == null) {
             return null;
         }
-        RequestState from = c.from();
-        if (!lifecycle.apply(from, c.attemptNo(), c.to(), c.toChannel(), c.dueAt(), c.attemptOutcome(), c.at())) {
+        if (!lifecycle.apply(c)) {
             return null;
         }
         noteDetail(e, c);

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,20 +59,13 @@ public class Outcomes {
     }
 
     /**
-     * Moves a request from where it stands to {@code to} for attempt {@code attemptNo}; false if
-     * it is no longer there (a later event or another node got there first). When
-     * {@code attemptOutcome} is not null the attempt ends with it.
+     * Applies one change of a request read under a row lock; false if it is no longer where the
+     * change starts (a later event or another node got there first). When the change has an
+     * attempt outcome, the attempt ends with it.
      */
     @Transactional
-    public boolean apply(
-            RequestState state,
-            int attemptNo,
-            RequestStatus to,
-            ChannelManagerStatus toChannel,
-            @Nullable Instant dueAt,
-            @Nullable String attemptOutcome,
-            Instant at) {
-        return writer.apply(new Change(state, attemptNo, to, toChannel, dueAt, attemptOutcome, at));
+    public boolean apply(Change change) {
+        return writer.apply(change);
     }
 
     /**
@@ -96,7 +88,7 @@ public class Outcomes {
             return false;
         }
         RequestState waiting = requests.lockState(c.id()).orElseThrow();
-        return apply(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at);
+        return apply(new Change(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at));
     }
 
     /** A claimed request that cannot be judged yet (its lookup is pending): it waits until {@code dueAt}. */
