@@ -49,20 +49,14 @@ class BatchPages {
     }
 
     @GetMapping("/console/batches/{batchId}")
-    String show(
-            Caller caller,
-            @PathVariable String batchId,
-            @RequestParam(name = "status", defaultValue = "") String status,
-            @RequestParam(name = "reference_id", defaultValue = "") String referenceId,
-            @RequestParam(name = "page", defaultValue = "0") int page,
-            Model model) {
+    String show(Caller caller, @PathVariable String batchId, @RequestParam Map<String, String> query, Model model) {
         Batch batch = batches.find(caller, batchId);
         model.addAttribute("b", Pages.map(json, documents.details(caller, batchId)));
         model.addAttribute(
                 "campaignName",
                 campaigns.get(caller, batch.campaignId()).path("campaign_name").asString());
         model.addAttribute("live", live.of(batch));
-        results(batch, status, referenceId, page, model);
+        results(batch, query, model);
         model.addAttribute("statuses", RequestStatus.NAMES);
         return "console/batch";
     }
@@ -73,22 +67,25 @@ class BatchPages {
      * rows change with the counts.
      */
     @GetMapping("/console/batches/{batchId}/live")
-    String live(
-            Caller caller,
-            @PathVariable String batchId,
-            @RequestParam(name = "status", defaultValue = "") String status,
-            @RequestParam(name = "reference_id", defaultValue = "") String referenceId,
-            @RequestParam(name = "page", defaultValue = "0") int page,
-            Model model) {
+    String live(Caller caller, @PathVariable String batchId, @RequestParam Map<String, String> query, Model model) {
         Batch batch = batches.find(caller, batchId);
         model.addAttribute("batchId", batchId);
         model.addAttribute("live", live.of(batch));
-        results(batch, status, referenceId, page, model);
+        results(batch, query, model);
         model.addAttribute("resultsOob", true);
         return "console/batch :: live";
     }
 
-    private void results(Batch batch, String status, String referenceId, int page, Model model) {
+    /** The results table for the filter and page in the query (status, reference_id, page). */
+    private void results(Batch batch, Map<String, String> query, Model model) {
+        String status = query.getOrDefault("status", "");
+        String referenceId = query.getOrDefault("reference_id", "");
+        int page;
+        try {
+            page = Integer.parseInt(query.getOrDefault("page", "0"));
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
         RequestStatus wanted = status.isBlank() ? null : RequestStatus.parse(status);
         var filter = new ResultFilter(referenceId.isBlank() ? null : referenceId.strip(), wanted, null);
         int p = Math.max(page, 0);

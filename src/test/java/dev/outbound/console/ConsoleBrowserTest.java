@@ -23,6 +23,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -84,7 +85,10 @@ class ConsoleBrowserTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         browser = new ChromeDriver(service, options);
+        // The batch page's poll swaps the counts and the results table every 2 s, so an element
+        // found a moment ago may be gone by the time it is read: read it again.
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -179,13 +183,15 @@ class ConsoleBrowserTest {
         assertThat(find("#upload-bar").getAttribute("value")).isEqualTo("100");
         find("#outcome a.button").click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Batch reminders-week-49"));
-        assertThat(count("PENDING")).isEqualTo(ROWS);
+        assertThat(wait.until(b -> count("PENDING"))).isEqualTo(ROWS);
 
         find("form[action$='/hold'] button").click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/resume'] button")));
         run(Duration.ofSeconds(30));
         browser.navigate().refresh();
-        assertThat(count("PENDING")).as("a batch on hold dials nobody").isEqualTo(ROWS);
+        assertThat(wait.until(b -> count("PENDING")))
+                .as("a batch on hold dials nobody")
+                .isEqualTo(ROWS);
         find("form[action$='/resume'] button").click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/hold'] button")));
 
@@ -193,7 +199,7 @@ class ConsoleBrowserTest {
         run(Duration.ofSeconds(40));
         wait.until(b -> count("COMPLETED") > 0);
         wait.until(b -> !b.findElements(By.cssSelector("#results .s-COMPLETED")).isEmpty());
-        long firstHour = count("COMPLETED");
+        long firstHour = wait.until(b -> count("COMPLETED"));
         clock.advance(Duration.ofHours(1));
         run(Duration.ofSeconds(60));
         wait.until(b -> count("PENDING") == 0 && count("COMPLETED") > firstHour);
