@@ -8,8 +8,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
- * Turns "this data directory is in use" into one line naming OUTBOUND_DATA_DIR instead of a stack
- * trace. Covers {@link DataDirectoryGuard}'s refusal and, for two instances that start at the same
+ * Recognises "this data directory is in use" and explains it naming OUTBOUND_DATA_DIR, for
+ * {@link DataDirectoryInUseReporter} to print as one line instead of a stack trace. Covers {@link DataDirectoryGuard}'s refusal and, for two instances that start at the same
  * moment and both pass the guard, H2's own refusal (error 90020) from inside the data source.
  */
 public class DataDirectoryInUseAnalyzer implements FailureAnalyzer {
