@@ -1,6 +1,7 @@
 package dev.outbound.campaign;
 
 import dev.outbound.channel.Mode;
+import dev.outbound.contact.ContactLimit;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -25,7 +26,9 @@ public record CampaignRules(
         @Nullable Integer maxDailyCalls,
         int retryCount,
         @Nullable Duration retryInterval,
-        Targeting targeting) {
+        Targeting targeting,
+        ContactLimit contactLimit,
+        DuplicateTargets duplicateTargets) {
 
     public CampaignRules {
         activeDays = Set.copyOf(activeDays);

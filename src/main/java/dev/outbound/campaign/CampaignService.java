@@ -7,6 +7,7 @@ import dev.outbound.api.ListResponse;
 import dev.outbound.auth.Caller;
 import dev.outbound.channel.CampaignDelivery;
 import dev.outbound.channel.Mode;
+import dev.outbound.contact.ContactLimit;
 import dev.outbound.store.Instants;
 import dev.outbound.store.ListSql;
 import java.time.Clock;
@@ -168,7 +169,9 @@ class CampaignService implements Campaigns {
                 new Targeting(
                         s.allowedLineTypes() == null ? List.of() : s.allowedLineTypes(),
                         s.includeUnknownLineTypes(),
-                        s.targetFilters()));
+                        s.targetFilters()),
+                ContactLimit.NONE,
+                DuplicateTargets.ALLOW);
     }
 
     @Override

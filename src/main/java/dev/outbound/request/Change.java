@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param dueAt when a request going back to PENDING may be tried again
  * @param attemptOutcome when not null, the attempt ends with this outcome
  * @param at when the channel observed it
+ * @param reason why the request was held back or skipped, when a rule did it
+ * @param reasonDetail the rule that applied, in words
  */
 public record Change(
         RequestState from,
@@ -22,7 +24,26 @@ public record Change(
         ChannelManagerStatus toChannel,
         @Nullable Instant dueAt,
         @Nullable String attemptOutcome,
-        Instant at) {
+        Instant at,
+        @Nullable RequestReason reason,
+        @Nullable String reasonDetail) {
+
+    /** A change no rule explains (an outcome the channel reported). */
+    public Change(
+            RequestState from,
+            int attemptNo,
+            RequestStatus to,
+            ChannelManagerStatus toChannel,
+            @Nullable Instant dueAt,
+            @Nullable String attemptOutcome,
+            Instant at) {
+        this(from, attemptNo, to, toChannel, dueAt, attemptOutcome, at, null, null);
+    }
+
+    /** This change, explained by {@code reason} and {@code detail}. */
+    public Change because(RequestReason reason, @Nullable String detail) {
+        return new Change(from, attemptNo, to, toChannel, dueAt, attemptOutcome, at, reason, detail);
+    }
 
     /** Whether the request is still being worked on by a channel after this change. */
     public boolean inFlight() {
@@ -45,7 +66,7 @@ public record Change(
 
     /** This change restated from {@code start}: where a request's first change of a chunk began. */
     Change from(RequestState start) {
-        return new Change(start, attemptNo, to, toChannel, dueAt, attemptOutcome, at);
+        return new Change(start, attemptNo, to, toChannel, dueAt, attemptOutcome, at, reason, reasonDetail);
     }
 
     /** The event that announces this change. */

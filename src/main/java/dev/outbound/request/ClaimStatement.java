@@ -30,7 +30,7 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
             "channel_manager_status");
     static final String SET = """
             status = :to, channel_manager_status = :toChannel, attempt_count = t.attempt_count + 1, sent_at = :now,
-            lease_owner = :node, lease_until = :leaseUntil, updated_at = :now
+            lease_owner = :node, lease_until = :leaseUntil, reason = NULL, reason_detail = NULL, updated_at = :now
             """;
     // %1$s and %2$s are the batch key and the limit, as the dialect fills them in per batch.
     private static final String PICK = """

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 class RequestStatusWriter {
     private static final String MOVE = """
             UPDATE request SET status = :to, channel_manager_status = :toChannel, due_at = :dueAt,
-                   lease_owner = CASE WHEN :keepLease THEN lease_owner ELSE NULL END,
+                   reason = :reason, reason_detail = :reasonDetail, lease_owner = CASE WHEN :keepLease THEN lease_owner ELSE NULL END,
                    lease_until = CASE WHEN :keepLease THEN lease_until ELSE NULL END, updated_at = :now
             WHERE id = :id AND status = :expected AND attempt_count = :attemptNo
             """;
@@ -170,6 +170,9 @@ class RequestStatusWriter {
                         .addValue("toChannel", c.toChannel().wire())
                         .addValue("dueAt", Instants.toDb(c.dueAt()))
                         .addValue("keepLease", c.inFlight())
+                        .addValue(
+                                "reason", c.reason() == null ? null : c.reason().name())
+                        .addValue("reasonDetail", c.reasonDetail())
                         .addValue("now", Instants.toDb(now))
                         .addValue("id", c.from().id())
                         .addValue("expected", c.from().status().name())

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbound.campaign.CampaignRules;
+import dev.outbound.campaign.DuplicateTargets;
 import dev.outbound.campaign.HoursIn;
 import dev.outbound.campaign.Targeting;
 import dev.outbound.channel.Mode;
+import dev.outbound.contact.ContactLimit;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,9 @@ class RetryPolicyTest {
                 null,
                 retryCount,
                 retryInterval,
-                Targeting.NONE);
+                Targeting.NONE,
+                ContactLimit.NONE,
+                DuplicateTargets.ALLOW);
     }
 
     @Test

@@ -1,0 +1,30 @@
+package dev.outbound.contact;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code {"max_attempts": 7, "days": 7, "after_conversation_days": 7}}, each part optional. */
+final class ContactLimitJson {
+    private ContactLimitJson() {}
+
+    static String write(JsonMapper json, ContactLimit limit) {
+        ObjectNode node = json.createObjectNode();
+        node.put("max_attempts", limit.maxAttempts());
+        node.put("days", limit.days());
+        node.put("after_conversation_days", limit.afterConversationDays());
+        return node.toString();
+    }
+
+    static ContactLimit read(JsonMapper json, String stored) {
+        JsonNode node = json.readTree(stored);
+        return new ContactLimit(
+                integer(node, "max_attempts"), integer(node, "days"), integer(node, "after_conversation_days"));
+    }
+
+    private static @Nullable Integer integer(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asInt();
+    }
+}
