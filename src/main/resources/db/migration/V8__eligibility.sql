@@ -24,24 +24,26 @@ CREATE TABLE organization_policy (
 ALTER TABLE campaign ADD COLUMN contact_limit VARCHAR(1000);
 ALTER TABLE campaign ADD COLUMN duplicate_targets VARCHAR(8);
 
--- One row per person reached by an organization: claims lock it (FOR UPDATE, in key order) so
--- two nodes cannot both take a person's last allowed attempt; a conversation writes its time.
+-- One row per person an organization has tried to reach: claims lock it (FOR UPDATE, in key
+-- order) before they count the person's attempts, so two nodes cannot both take a person's last
+-- allowed attempt.
 CREATE TABLE contact (
-    organization_id       BIGINT NOT NULL,
-    contact_key           VARCHAR(500) NOT NULL,
-    last_conversation_at  TIMESTAMP WITH TIME ZONE,
+    organization_id  BIGINT NOT NULL,
+    contact_key      VARCHAR(500) NOT NULL,
     PRIMARY KEY (organization_id, contact_key)
 );
 
--- Every attempt a person got, across campaigns and batches, for rolling-window limits. An
--- attempt taken back before it reached a channel leaves request_attempt and, by the cascade,
--- this ledger.
+-- Every attempt a person got, across campaigns and batches, for rolling-window limits;
+-- conversation_at is set when the attempt became a conversation (a completed call answered by a
+-- person). An attempt taken back before it reached a channel leaves request_attempt and, by the
+-- cascade, this ledger.
 CREATE TABLE contact_attempt (
     request_id       BIGINT NOT NULL,
     attempt_no       INTEGER NOT NULL,
     organization_id  BIGINT NOT NULL,
     contact_key      VARCHAR(500) NOT NULL,
     attempted_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    conversation_at  TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (request_id, attempt_no),
     FOREIGN KEY (request_id, attempt_no) REFERENCES request_attempt (request_id, attempt_no) ON DELETE CASCADE
 );

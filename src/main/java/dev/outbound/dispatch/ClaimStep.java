@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Step 2 of a tick: takes the allowance of several batches and claims their due requests in one
  * transaction, committed before any channel is called. The allowance compare-and-sets and the
  * claims are each one round trip whatever the number of batches, which is what lets one node
- * keep thousands of batches on pace.
+ * keep thousands of batches on pace. The rules that protect people ({@link Eligibility}) are
+ * asked inside that transaction.
  */
 @Component
 class ClaimStep {
@@ -30,6 +31,7 @@ class ClaimStep {
     private final DispatchMetrics metrics;
     private final TransactionTemplate transactions;
     private final FilterStep filter;
+    private final Eligibility eligibility;
     /** Claims per batch and tick when filters keep excluding what was claimed. */
     private static final int FILTER_ROUNDS = 4;
 
@@ -41,8 +43,10 @@ class ClaimStep {
             DispatchProperties properties,
             DispatchMetrics metrics,
             TransactionTemplate transactions,
-            FilterStep filter) {
+            FilterStep filter,
+            Eligibility eligibility) {
         this.filter = filter;
+        this.eligibility = eligibility;
         this.batches = batches;
         this.lifecycle = lifecycle;
         this.caps = caps;
@@ -96,7 +100,9 @@ class ClaimStep {
                 wants.add(new ClaimWant(g.batch().pk(), g.slots(), g.zones()));
             }
         }
-        return wants.isEmpty() ? Map.of() : lifecycle.claimAll(wants, node.get(), now.plus(properties.lease()));
+        return wants.isEmpty()
+                ? Map.of()
+                : lifecycle.claimAll(wants, node.get(), now.plus(properties.lease()), eligibility.gate(byPk));
     }
 
     /**
@@ -111,7 +117,12 @@ class ClaimStep {
         var admitted = new ArrayList<>(passed);
         for (int round = 1; round < FILTER_ROUNDS && admitted.size() < g.slots(); round++) {
             List<ClaimedRequest> more = lifecycle.claim(
-                    g.batch().pk(), g.slots() - admitted.size(), node.get(), now.plus(properties.lease()), g.zones());
+                    g.batch().pk(),
+                    g.slots() - admitted.size(),
+                    node.get(),
+                    now.plus(properties.lease()),
+                    g.zones(),
+                    eligibility.gate(Map.of(g.batch().pk(), g)));
             List<ClaimedRequest> morePassed = filter.admit(g, more);
             admitted.addAll(morePassed);
             if (morePassed.size() == more.size()) {

@@ -2,11 +2,14 @@ package dev.outbound.request;
 
 import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.store.Dialect;
+import dev.outbound.store.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -27,7 +30,8 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
             "request_variables",
             "attempt_count",
             "time_zone",
-            "channel_manager_status");
+            "channel_manager_status",
+            "sent_at");
     static final String SET = """
             status = :to, channel_manager_status = :toChannel, attempt_count = t.attempt_count + 1, sent_at = :now,
             lease_owner = :node, lease_until = :leaseUntil, reason = NULL, reason_detail = NULL, updated_at = :now
@@ -70,11 +74,18 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
         return PICK.formatted(String.join(", ", COLUMNS), condition, dialect.skipLocked());
     }
 
+    /** What a claim changes that taking it back restores. */
+    record Before(
+            ChannelManagerStatus channelStatus, @Nullable Instant sentAt) {}
+
     /** A claimed row, as picked: its attempt count and channel status are the ones before the claim. */
-    static ClaimedRequest claimed(ResultSet rs, Map<Long, ChannelManagerStatus> oldChannel) throws SQLException {
+    static ClaimedRequest claimed(ResultSet rs, Map<Long, Before> before) throws SQLException {
         long id = rs.getLong("id");
         int attempt = rs.getInt("attempt_count") + 1;
-        oldChannel.put(id, ChannelManagerStatus.of(rs.getString("channel_manager_status")));
+        before.put(
+                id,
+                new Before(
+                        ChannelManagerStatus.of(rs.getString("channel_manager_status")), Instants.read(rs, "sent_at")));
         return new ClaimedRequest(
                 id,
                 rs.getLong("batch_pk"),

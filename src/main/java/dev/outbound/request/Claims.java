@@ -32,22 +32,32 @@ public class Claims {
         this.clock = clock;
     }
 
-    /** Claims up to {@code limit} due requests of a batch, limited to time-zone sets {@code zones} when not null. */
+    /**
+     * Claims up to {@code limit} due requests of a batch that {@code gate} lets through, limited to
+     * time-zone sets {@code zones} when not null.
+     */
     @Transactional
     public List<ClaimedRequest> claim(
-            long batchPk, int limit, String node, Instant leaseUntil, @Nullable Collection<String> zones) {
-        return claimAll(List.of(new ClaimWant(batchPk, limit, zones)), node, leaseUntil)
+            long batchPk,
+            int limit,
+            String node,
+            Instant leaseUntil,
+            @Nullable Collection<String> zones,
+            ClaimGate gate) {
+        return claimAll(List.of(new ClaimWant(batchPk, limit, zones)), node, leaseUntil, gate)
                 .getOrDefault(batchPk, List.of());
     }
 
     /**
      * {@link #claim} for several batches in one statement: each claimed request is INITIATED with
-     * a lease and an attempt row. Answers the claimed requests by batch.
+     * a lease and an attempt row; what {@code gate} holds back or skips is not, and says why.
+     * Answers the claimed requests by batch.
      */
     @Transactional
-    public Map<Long, List<ClaimedRequest>> claimAll(List<ClaimWant> wants, String node, Instant leaseUntil) {
+    public Map<Long, List<ClaimedRequest>> claimAll(
+            List<ClaimWant> wants, String node, Instant leaseUntil, ClaimGate gate) {
         var byBatch = new HashMap<Long, List<ClaimedRequest>>();
-        for (ClaimedRequest c : writer.claim(wants, node, leaseUntil)) {
+        for (ClaimedRequest c : writer.claim(wants, node, leaseUntil, gate)) {
             byBatch.computeIfAbsent(c.batchPk(), k -> new ArrayList<>()).add(c);
         }
         return byBatch;

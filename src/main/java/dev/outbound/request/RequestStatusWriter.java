@@ -41,7 +41,20 @@ class RequestStatusWriter {
     private static final String BULK_SET = """
             status = :to, channel_manager_status = %s, due_at = NULL, updated_at = :now
             """;
+    /**
+     * Takes back, in the claiming transaction, a claim the rules set aside: everything the claim
+     * changed is as it was, except what the verdict says (a later due time, or SKIPPED).
+     */
+    private static final String UNCLAIM = """
+            UPDATE request SET status = :to, channel_manager_status = :toChannel, attempt_count = attempt_count - 1,
+                   sent_at = :sentAt, due_at = :dueAt, lease_owner = NULL, lease_until = NULL,
+                   reason = :reason, reason_detail = :reasonDetail
+            WHERE id = :id AND status = :claimed AND attempt_count = :attemptNo
+            """;
+
     static final List<String> COUNTED = List.of("status", "channel_manager_status");
+    /** Claims per batch and call when rules keep setting aside what was picked. */
+    private static final int CLAIM_ROUNDS = 4;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -77,32 +90,49 @@ class RequestStatusWriter {
     /**
      * PENDING → INITIATED (QUEUED) for up to each want's limit of due requests, in one statement
      * whatever the number of batches: rows another node holds are skipped, each claim gets a lease
-     * and an attempt row.
+     * and an attempt row. {@code gate} judges what was picked in this transaction; what it holds
+     * back or skips is taken back at once and its slots are claimed again (a few rounds at most),
+     * so rules do not lower the pace.
      */
-    List<ClaimedRequest> claim(List<ClaimWant> wants, String node, Instant leaseUntil) {
+    List<ClaimedRequest> claim(List<ClaimWant> wants, String node, Instant leaseUntil, ClaimGate gate) {
         RequestTransitions.check(RequestStatus.PENDING, RequestStatus.INITIATED);
+        RequestTransitions.check(RequestStatus.PENDING, RequestStatus.SKIPPED);
         Instant now = clock.instant();
-        var old = new HashMap<Long, ChannelManagerStatus>();
+        var before = new HashMap<Long, ClaimStatement.Before>();
         var claimed = new ArrayList<ClaimedRequest>();
-        for (ClaimStatement statement : ClaimStatement.of(wants, dialect)) {
-            var params = statement
-                    .params()
-                    .addValue("from", RequestStatus.PENDING.name())
-                    .addValue("to", RequestStatus.INITIATED.name())
-                    .addValue("toChannel", ChannelManagerStatus.QUEUED.wire())
-                    .addValue("now", Instants.toDb(now))
-                    .addValue("node", node)
-                    .addValue("leaseUntil", Instants.toDb(leaseUntil));
-            String sql = dialect.updatePicked("request", ClaimStatement.SET, statement.pick(), ClaimStatement.COLUMNS);
-            claimed.addAll(batch.query(sql, params, (rs, n) -> ClaimStatement.claimed(rs, old)));
-        }
-        if (claimed.isEmpty()) {
-            return claimed;
-        }
-        attempts.insertAll(claimed, now);
         var deltas = new Deltas();
+        List<ClaimWant> wanted = wants;
+        for (int round = 0; round < CLAIM_ROUNDS && !wanted.isEmpty(); round++) {
+            List<ClaimedRequest> picked = pick(wanted, node, leaseUntil, now, before);
+            List<Verdict> verdicts = gate.judge(picked, now);
+            var admitted = new ArrayList<ClaimedRequest>(picked.size());
+            var setAside = new HashMap<Long, Integer>();
+            var takeBack = new ArrayList<SqlParameterSource>();
+            for (int i = 0; i < picked.size(); i++) {
+                ClaimedRequest c = picked.get(i);
+                Verdict v = verdicts.get(i);
+                if (v instanceof Verdict.Allow) {
+                    admitted.add(c);
+                } else {
+                    setAside.merge(c.batchPk(), 1, Integer::sum);
+                    takeBack.add(unclaim(c, Objects.requireNonNull(before.get(c.id())), v, now, deltas));
+                }
+            }
+            if (!takeBack.isEmpty()) {
+                batch.batchUpdate(UNCLAIM, takeBack.toArray(SqlParameterSource[]::new));
+            }
+            if (!admitted.isEmpty()) {
+                attempts.insertAll(admitted, now);
+                gate.claimed(admitted, now);
+                claimed.addAll(admitted);
+            }
+            wanted = wants.stream()
+                    .filter(w -> setAside.containsKey(w.batchPk()))
+                    .map(w -> new ClaimWant(w.batchPk(), setAside.getOrDefault(w.batchPk(), 0), w.zones()))
+                    .toList();
+        }
         for (ClaimedRequest c : claimed) {
-            ChannelManagerStatus was = Objects.requireNonNull(old.get(c.id()));
+            var was = Objects.requireNonNull(before.get(c.id())).channelStatus();
             deltas.move(
                     c.batchPk(), RequestStatus.PENDING, was, RequestStatus.INITIATED, ChannelManagerStatus.QUEUED, 1);
             events.publishEvent(new RequestStatusChanged(
@@ -117,6 +147,74 @@ class RequestStatusWriter {
         }
         counters.addAll(deltas);
         return claimed;
+    }
+
+    private List<ClaimedRequest> pick(
+            List<ClaimWant> wants,
+            String node,
+            Instant leaseUntil,
+            Instant now,
+            Map<Long, ClaimStatement.Before> before) {
+        var picked = new ArrayList<ClaimedRequest>();
+        for (ClaimStatement statement : ClaimStatement.of(wants, dialect)) {
+            var params = statement
+                    .params()
+                    .addValue("from", RequestStatus.PENDING.name())
+                    .addValue("to", RequestStatus.INITIATED.name())
+                    .addValue("toChannel", ChannelManagerStatus.QUEUED.wire())
+                    .addValue("now", Instants.toDb(now))
+                    .addValue("node", node)
+                    .addValue("leaseUntil", Instants.toDb(leaseUntil));
+            String sql = dialect.updatePicked("request", ClaimStatement.SET, statement.pick(), ClaimStatement.COLUMNS);
+            picked.addAll(batch.query(sql, params, (rs, n) -> ClaimStatement.claimed(rs, before)));
+        }
+        return picked;
+    }
+
+    /**
+     * The parameters that take a claim back as the verdict says; a skip also moves the counters
+     * and is announced like any change (PENDING → SKIPPED: the claim in between was never seen).
+     */
+    private SqlParameterSource unclaim(
+            ClaimedRequest c, ClaimStatement.Before was, Verdict verdict, Instant now, Deltas deltas) {
+        var params = new MapSqlParameterSource()
+                .addValue("id", c.id())
+                .addValue("claimed", RequestStatus.INITIATED.name())
+                .addValue("attemptNo", c.attemptNo())
+                .addValue("sentAt", Instants.toDb(was.sentAt()));
+        switch (verdict) {
+            case Verdict.Hold h ->
+                params.addValue("to", RequestStatus.PENDING.name())
+                        .addValue("toChannel", was.channelStatus().wire())
+                        .addValue("dueAt", Instants.toDb(h.until()))
+                        .addValue("reason", h.reason().name())
+                        .addValue("reasonDetail", h.detail());
+            case Verdict.Skip k -> {
+                params.addValue("to", RequestStatus.SKIPPED.name())
+                        .addValue("toChannel", k.channelStatus().wire())
+                        .addValue("dueAt", null)
+                        .addValue("reason", k.reason().name())
+                        .addValue("reasonDetail", k.detail());
+                deltas.move(
+                        c.batchPk(),
+                        RequestStatus.PENDING,
+                        was.channelStatus(),
+                        RequestStatus.SKIPPED,
+                        k.channelStatus(),
+                        1);
+                events.publishEvent(new RequestStatusChanged(
+                        c.id(),
+                        c.batchPk(),
+                        RequestStatus.PENDING,
+                        was.channelStatus(),
+                        RequestStatus.SKIPPED,
+                        k.channelStatus(),
+                        c.attemptNo() - 1,
+                        now));
+            }
+            case Verdict.Allow a -> throw new IllegalArgumentException("an allowed claim is not taken back");
+        }
+        return params;
     }
 
     /** One change; false when the request was no longer where it started (nothing is written). */

@@ -3,6 +3,7 @@ package dev.outbound.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.outbound.request.ClaimGate;
 import dev.outbound.request.ClaimWant;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.Claims;
@@ -87,7 +88,7 @@ class DispatchRaceTest {
                 barrier.await();
                 List<ClaimedRequest> got;
                 do {
-                    got = lifecycle.claim(batchPk, 7, node, clock.instant().plusSeconds(60), null);
+                    got = lifecycle.claim(batchPk, 7, node, clock.instant().plusSeconds(60), null, ClaimGate.OPEN);
                     got.forEach(c -> claimed.add(c.id()));
                 } while (!got.isEmpty());
                 return null;
@@ -124,7 +125,7 @@ class DispatchRaceTest {
                 barrier.await();
                 Map<Long, List<ClaimedRequest>> got;
                 do {
-                    got = lifecycle.claimAll(wants, node, clock.instant().plusSeconds(60));
+                    got = lifecycle.claimAll(wants, node, clock.instant().plusSeconds(60), ClaimGate.OPEN);
                     for (ClaimWant w : wants) {
                         int n2 = got.getOrDefault(w.batchPk(), List.of()).size();
                         if (n2 > w.limit()) {

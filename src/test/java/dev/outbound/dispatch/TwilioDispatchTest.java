@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelManagerStatus;
+import dev.outbound.request.ClaimGate;
 import dev.outbound.request.Claims;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;
@@ -304,7 +305,7 @@ class TwilioDispatchTest {
                 .query(Long.class)
                 .single();
         // A node claims the request and dies before calling Twilio.
-        assertThat(lifecycle.claim(batchPk, 1, "dead-node", clock.instant().plusSeconds(60), null))
+        assertThat(lifecycle.claim(batchPk, 1, "dead-node", clock.instant().plusSeconds(60), null, ClaimGate.OPEN))
                 .hasSize(1);
 
         run(Duration.ofMinutes(4));

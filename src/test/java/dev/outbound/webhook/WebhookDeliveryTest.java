@@ -5,6 +5,7 @@ import static dev.outbound.testing.CampaignBuilder.aWebhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbound.dispatch.Dispatcher;
+import dev.outbound.request.ClaimGate;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
@@ -449,7 +450,8 @@ class WebhookDeliveryTest {
 
         try {
             transactions.executeWithoutResult(tx -> {
-                assertThat(lifecycle.claim(batchPk, 10, "node-x", lease, null)).hasSize(1);
+                assertThat(lifecycle.claim(batchPk, 10, "node-x", lease, null, ClaimGate.OPEN))
+                        .hasSize(1);
                 throw new IllegalStateException("crash before commit");
             });
         } catch (IllegalStateException expected) {
@@ -457,7 +459,7 @@ class WebhookDeliveryTest {
         }
         assertThat(events(ids[0])).isZero();
 
-        transactions.executeWithoutResult(tx -> lifecycle.claim(batchPk, 10, "node-x", lease, null));
+        transactions.executeWithoutResult(tx -> lifecycle.claim(batchPk, 10, "node-x", lease, null, ClaimGate.OPEN));
         assertThat(events(ids[0])).isEqualTo(1);
     }
 

@@ -1,0 +1,81 @@
+package dev.outbound.contact;
+
+import dev.outbound.store.Instants;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ledger of attempts per person ({@code contact_attempt}). */
+@Repository
+class ContactAttemptRepository {
+    private static final String INSERT = """
+            INSERT INTO contact_attempt (request_id, attempt_no, organization_id, contact_key, attempted_at)
+            VALUES (:requestId, :attemptNo, :org, :key, :at)
+            """;
+    private static final String SINCE = """
+            SELECT contact_key, attempted_at, conversation_at FROM contact_attempt
+            WHERE organization_id = :org AND contact_key IN (:keys) AND attempted_at > :since
+            """;
+    private static final String CONVERSATION = """
+            UPDATE contact_attempt SET conversation_at = :at
+            WHERE request_id = :requestId AND attempt_no = :attemptNo AND conversation_at IS NULL
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    ContactAttemptRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    void insertAll(List<ContactLedger.Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(
+                INSERT,
+                attempts.stream()
+                        .map(a -> new MapSqlParameterSource()
+                                .addValue("requestId", a.requestId())
+                                .addValue("attemptNo", a.attemptNo())
+                                .addValue("org", a.organizationId())
+                                .addValue("key", a.contactKey())
+                                .addValue("at", Instants.toDb(a.at())))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    /** Each person's attempts and conversations since {@code since}. */
+    Map<String, ContactHistory> since(long org, List<String> keys, Instant since) {
+        var out = new HashMap<String, ContactHistory>();
+        jdbc.sql(SINCE)
+                .param("org", org)
+                .param("keys", keys)
+                .param("since", Instants.toDb(since))
+                .query(rs -> {
+                    var h = out.computeIfAbsent(rs.getString(1), k -> new ContactHistory(new ArrayList<>(), null));
+                    h.attempts().add(Instants.readRequired(rs, "attempted_at"));
+                    Instant conversation = Instants.read(rs, "conversation_at");
+                    if (conversation != null) {
+                        out.put(rs.getString(1), h.withConversation(conversation));
+                    }
+                });
+        return out;
+    }
+
+    boolean conversation(long requestId, int attemptNo, Instant at) {
+        return jdbc.sql(CONVERSATION)
+                        .param("requestId", requestId)
+                        .param("attemptNo", attemptNo)
+                        .param("at", Instants.toDb(at))
+                        .update()
+                == 1;
+    }
+}
