@@ -9,6 +9,7 @@ usage: dispatch.py PORTS KEY PIDS BATCHES ROWS_PER_BATCH WINDOW_SECONDS DATABASE
 """
 import http.client
 import json
+import os
 import subprocess
 import sys
 import time
@@ -57,14 +58,21 @@ def metric(text, name):
 campaign = call("POST", "/api/v1/outbound/campaigns", json.dumps({
     "campaign_name": "bench", "campaign_variables": {}, "caller_id": None, "hourly_rate": 3600,
     "active_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}))["id"]
-csv = "reference_id,target\r\n" + "".join(f"r{i},+1512200{i % 10000:04d}\r\n" for i in range(rows))
+# DISTINCT_TARGETS=1: every row of every batch is another person (+15122000000 onwards), as a
+# run with contact limits needs; otherwise every batch holds the same numbers.
+distinct = os.environ.get("DISTINCT_TARGETS") == "1"
 boundary = "----bench" + uuid.uuid4().hex
-upload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\n"
-          f"Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n").encode()
+def upload_of(b):
+    if distinct:
+        lines = "".join(f"r{i},+15122{b * rows + i:06d}\r\n" for i in range(rows))
+    else:
+        lines = "".join(f"r{i},+1512200{i % 10000:04d}\r\n" for i in range(rows))
+    return (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\n"
+            f"Content-Type: text/csv\r\n\r\nreference_id,target\r\n{lines}\r\n--{boundary}--\r\n").encode()
 start = time.time()
 for b in range(batches):
     call("POST", "/api/v1/outbound/batches", json.dumps({"batch_id": f"b{b}", "campaign_id": campaign, "paused": True}))
-    call("POST", f"/api/v1/outbound/batches/b{b}/upload_batch", upload, f"multipart/form-data; boundary={boundary}")
+    call("POST", f"/api/v1/outbound/batches/b{b}/upload_batch", upload_of(b), f"multipart/form-data; boundary={boundary}")
 print(f"setup: {batches} batches x {rows} rows in {time.time() - start:.1f}s", flush=True)
 
 # Release every batch in one statement so they all start together.

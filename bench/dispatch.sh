@@ -2,6 +2,11 @@
 # Dispatch benchmark (PostgreSQL, simulator at talk time 0), on one node or several sharing the
 # database.
 #   bench/dispatch.sh [BATCHES] [ROWS_PER_BATCH] [WINDOW_SECONDS] [NODES]   (defaults: 2000 120 60 1)
+# With the rules that protect people on (issue 13):
+#   SUPPRESSIONS=10000000 CONTACT_LIMIT='{"max_attempts":7,"days":7,"after_conversation_days":7}' \
+#     DISTINCT_TARGETS=1 bench/dispatch.sh
+# seeds that many suppression entries (1 in 100 of the batches' own numbers among them, the rest
+# other numbers) and sets the organization's contact limit before the batches are made.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib-jdk.sh 2>/dev/null || export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -23,5 +28,24 @@ for n in $(seq 1 "$nodes"); do
   # One node at a time: the first one migrates the schema and creates the bootstrap key.
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
 done
+org=$(psql -qtA -h 127.0.0.1 -U postgres -d bench_dispatch -c "SELECT MIN(id) FROM organization")
+if [ -n "${SUPPRESSIONS:-}" ]; then
+  start=$(date +%s)
+  psql -q -h 127.0.0.1 -U postgres -d bench_dispatch <<SQL
+INSERT INTO suppression (organization_id, target_key, kind, source, reason, added_by, created_at)
+SELECT $org, '+4477' || lpad(g::text, 8, '0'), 'UNSUBSCRIBED', 'UPLOAD', NULL, 'bench', now()
+FROM generate_series(1, ${SUPPRESSIONS}) g;
+INSERT INTO suppression (organization_id, target_key, kind, source, reason, added_by, created_at)
+SELECT $org, '+15122' || lpad(g::text, 6, '0'), 'BOUNCED', 'UPLOAD', NULL, 'bench', now()
+FROM generate_series(0, $((batches * rows - 1)), 100) g ON CONFLICT DO NOTHING;
+ANALYZE suppression;
+SQL
+  echo "seeded $(psql -qtA -h 127.0.0.1 -U postgres -d bench_dispatch -c "SELECT COUNT(*) FROM suppression") suppression entries in $(( $(date +%s) - start ))s"
+fi
+if [ -n "${CONTACT_LIMIT:-}" ]; then
+  psql -q -h 127.0.0.1 -U postgres -d bench_dispatch -c \
+    "INSERT INTO organization_policy (organization_id, contact_limit, updated_at, updated_by) VALUES ($org, '$CONTACT_LIMIT', now(), 'bench')"
+  echo "organization contact limit: $CONTACT_LIMIT"
+fi
 python3 bench/dispatch.py "$(IFS=,; echo "${ports[*]}")" "$key" "$(IFS=,; echo "${pids[*]}")" \
   "$batches" "$rows" "$window" bench_dispatch
