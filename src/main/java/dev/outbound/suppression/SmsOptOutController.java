@@ -46,7 +46,7 @@ class SmsOptOutController {
         String from = form.getOrDefault("From", "");
         String to = form.getOrDefault("To", "");
         OptOutKeyword keyword = OptOutKeyword.of(body);
-        if (keyword == OptOutKeyword.HELP) {
+        if (keyword == OptOutKeyword.HELP && !properties.helpText().isBlank()) {
             return twiml("<Response><Message>" + xml(properties.helpText()) + "</Message></Response>");
         }
         if (keyword == OptOutKeyword.OPT_OUT && body != null) {

@@ -201,6 +201,25 @@ class SmsOptOutTest {
     }
 
     @Test
+    void a_stop_applies_to_the_organizations_that_texted_the_person_and_no_other() {
+        long texted = smsCampaign(List.of(), Map.of());
+        Api other = api.withKey(secondOrganization("Other Clinic " + day));
+        long silent = smsCampaign(other, List.of(), Map.of());
+        batch(texted, "+14155569000");
+        run(Duration.ofSeconds(10));
+
+        inbound(reply("+14155569000", "STOP"));
+        inbound(reply("+14155569001", "STOP"));
+
+        assertThat(entry(texted, "+14155569000")).isPresent();
+        assertThat(entry(silent, "+14155569000")).isEmpty();
+        assertThat(entry(texted, "+14155569001"))
+                .as("nobody texted it: both send from the number")
+                .isPresent();
+        assertThat(entry(silent, "+14155569001")).isPresent();
+    }
+
+    @Test
     void start_lifts_an_sms_opt_out_but_never_an_entry_added_by_the_api_or_an_upload() {
         long campaign = smsCampaign(List.of(), Map.of());
         long org = organization(campaign);
@@ -283,6 +302,17 @@ class SmsOptOutTest {
     }
 
     private long smsCampaign(List<String> webhookTriggers, Map<String, Object> settings) {
+        return smsCampaign(api, webhookTriggers, settings);
+    }
+
+    private String secondOrganization(String name) {
+        String email = "admin@" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".example.com";
+        var r = api.post("/api/v1/outbound/organizations", Map.of("name", name, "admin_email", email));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("admin_key").path("api_key").asString();
+    }
+
+    private long smsCampaign(Api api, List<String> webhookTriggers, Map<String, Object> settings) {
         var body = CampaignBuilder.aCampaign()
                 .with("mode", "sms")
                 .with("caller_id", OUR_NUMBER)
