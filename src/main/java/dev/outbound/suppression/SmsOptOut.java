@@ -57,8 +57,8 @@ public class SmsOptOut {
         }
         Instant now = clock.instant();
         Map<Long, Optional<SentRequest>> concerned = concerned(person, to);
-        String by = messageSid == null || messageSid.isBlank() ? "twilio-inbound" : "sms:" + messageSid;
-        String reason = "replied " + word + " to " + to;
+        String by = messageSid == null || messageSid.isBlank() ? "twilio-inbound" : cut("sms:" + messageSid, 320);
+        String reason = cut("replied " + word + " to " + to, 500);
         concerned.forEach((org, latest) -> {
             suppressions.add(org, person, SuppressionKind.UNSUBSCRIBED, SuppressionSource.SMS, reason, by);
             latest.ifPresent(r -> outcomes.markUnsubscribed(r.id(), now, reason));
@@ -117,6 +117,11 @@ public class SmsOptOut {
 
     private static Optional<SentRequest> later(Optional<SentRequest> a, Optional<SentRequest> b) {
         return LATEST.compare(a.orElseThrow(), b.orElseThrow()) >= 0 ? a : b;
+    }
+
+    /** Signed by Twilio, but still no longer than the columns it goes to. */
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** The last 4 digits only: a phone number is personal data. */
