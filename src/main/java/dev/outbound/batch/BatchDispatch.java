@@ -69,6 +69,16 @@ public class BatchDispatch {
         return batches.byPk(pk);
     }
 
+    /** batch pk → organization id of every batch of these campaigns (deleted batches too: they were sent). */
+    public java.util.Map<Long, Long> batchesOf(java.util.Collection<Long> campaignIds) {
+        var out = new java.util.HashMap<Long, Long>();
+        var ids = List.copyOf(campaignIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            out.putAll(batches.ofCampaigns(ids.subList(i, Math.min(ids.size(), i + 1000))));
+        }
+        return out;
+    }
+
     /** Expires every batch past its expires_on; answers how many. */
     public int expireDue(int limit) {
         int expired = 0;

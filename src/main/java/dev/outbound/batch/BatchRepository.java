@@ -84,6 +84,9 @@ class BatchRepository {
             """;
 
     private static final String BY_PK = "SELECT " + COLUMNS_SQL + " FROM batch WHERE pk = :pk";
+    private static final String OF_CAMPAIGNS = """
+            SELECT pk, organization_id FROM batch WHERE campaign_id IN (:campaignIds)
+            """;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -216,6 +219,15 @@ class BatchRepository {
                 .param("limit", limit)
                 .query(BatchRepository::row)
                 .list();
+    }
+
+    /** batch pk → organization id of every batch of these campaigns, deleted ones included. */
+    Map<Long, Long> ofCampaigns(List<Long> campaignIds) {
+        var out = new HashMap<Long, Long>();
+        jdbc.sql(OF_CAMPAIGNS).param("campaignIds", campaignIds).query(rs -> {
+            out.put(rs.getLong("pk"), rs.getLong("organization_id"));
+        });
+        return out;
     }
 
     Optional<Batch> byPk(long pk) {

@@ -79,6 +79,38 @@ class CampaignRepository {
         this.mapper = mapper;
     }
 
+    // Deleted campaigns included: what they sent still reached people.
+    private static final String SMS_CAMPAIGNS = """
+            SELECT id, organization_id FROM campaign WHERE mode = 'sms'
+            """;
+    private static final String SENDER_NUMBERS = """
+            SELECT DISTINCT organization_id, caller_id, source FROM campaign
+            WHERE caller_id IS NOT NULL OR source IS NOT NULL
+            """;
+
+    /** campaign id → organization id of every SMS campaign, deleted ones included. */
+    Map<Long, Long> smsCampaigns() {
+        var out = new java.util.HashMap<Long, Long>();
+        jdbc.sql(SMS_CAMPAIGNS).query(rs -> {
+            out.put(rs.getLong("id"), rs.getLong("organization_id"));
+        });
+        return out;
+    }
+
+    /** Each organization's caller ids and sources, as typed. */
+    List<Map.Entry<Long, String>> senderNumbers() {
+        var out = new java.util.ArrayList<Map.Entry<Long, String>>();
+        jdbc.sql(SENDER_NUMBERS).query(rs -> {
+            long org = rs.getLong("organization_id");
+            for (String number : new String[] {rs.getString("caller_id"), rs.getString("source")}) {
+                if (number != null && !number.isBlank()) {
+                    out.add(Map.entry(org, number.strip()));
+                }
+            }
+        });
+        return out;
+    }
+
     long insert(long organizationId, CampaignSettings s, Instant now, String updatedBy) {
         var spec = bind(jdbc.sql(INSERT), s)
                 .param("organizationId", organizationId)

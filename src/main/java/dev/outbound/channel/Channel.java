@@ -18,7 +18,8 @@ public interface Channel {
     /**
      * Starts the attempt and answers the provider's id for it.
      *
-     * @throws ChannelRefused when the provider refuses this target for good (e.g. not a number)
+     * @throws ChannelRefused when the provider refuses this target for good (e.g. not a number);
+     *     {@link RecipientUnsubscribed} when it refuses because the person opted out
      * @throws ChannelUnavailable when the provider cannot take it now (retry later)
      */
     String start(ChannelAttempt attempt, ChannelListener listener);

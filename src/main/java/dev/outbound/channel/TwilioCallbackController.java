@@ -1,9 +1,6 @@
 package dev.outbound.channel;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,17 +30,13 @@ class TwilioCallbackController {
     }
 
     private ResponseEntity<Void> receive(TwilioCallbacks.Kind kind, HttpServletRequest request) {
-        String query = request.getQueryString();
-        // The servlet merges query and form parameters; only the form ones are signed as parameters.
-        Set<String> inQuery = TwilioQuery.parse(query).keySet();
-        Map<String, String> form = new HashMap<>();
-        request.getParameterMap().forEach((k, v) -> {
-            if (!inQuery.contains(k) && v.length > 0) {
-                form.put(k, v[0]);
-            }
-        });
         boolean valid = twilio.callbacks()
-                .receive(kind, request.getRequestURI(), query, form, request.getHeader("X-Twilio-Signature"));
+                .receive(
+                        kind,
+                        request.getRequestURI(),
+                        request.getQueryString(),
+                        SignedTwilioRequests.form(request),
+                        request.getHeader("X-Twilio-Signature"));
         return ResponseEntity.status(valid ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN)
                 .build();
     }

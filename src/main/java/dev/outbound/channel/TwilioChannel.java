@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * may not have happened (timeout, 5xx) is never simply sent again: before each retry, and in
  * {@link #lookup}, the calls or messages to the number since the attempt started are listed.
  *
- * <p>Error handling: 400 (the number is invalid, not allowed...) refuses the target for good
- * with Twilio's message; 429 holds all nodes back for Retry-After and leaves the attempt for
+ * <p>Error handling: error 21610 (the recipient replied STOP) is {@link RecipientUnsubscribed};
+ * other 400s (the number is invalid, not allowed...) refuse the target for good with Twilio's
+ * message; 429 holds all nodes back for Retry-After and leaves the attempt for
  * later; 5xx and timeouts are retried, then reconciled; other 4xx (credentials) leave the attempt
  * for later.
  */
@@ -35,6 +36,8 @@ final class TwilioChannel implements Channel {
     private static final Logger log = LoggerFactory.getLogger(TwilioChannel.class);
     private static final Set<Mode> MODES = Set.of(Mode.VOICE, Mode.SMS);
     private static final int REMEMBERED_KEYS = 100_000;
+    /** "Attempt to send to unsubscribed recipient": the person replied STOP to this sender. */
+    private static final int UNSUBSCRIBED_RECIPIENT = 21610;
 
     private final TwilioProperties properties;
     private final TwilioClient client;
@@ -142,6 +145,10 @@ final class TwilioChannel implements Channel {
                 return client.post(resource, form).path("sid").asString();
             });
         } catch (TwilioClient.Rejected e) {
+            if (e.code == UNSUBSCRIBED_RECIPIENT) {
+                log.info("Twilio refused request {}: the recipient has unsubscribed", attempt.requestId());
+                throw new RecipientUnsubscribed("twilio " + e.code + ": " + e.getMessage());
+            }
             if (e.status == 400) {
                 log.info("Twilio refused request {}: {} ({})", attempt.requestId(), e.getMessage(), e.code);
                 throw new ChannelRefused("twilio " + e.code + ": " + e.getMessage());

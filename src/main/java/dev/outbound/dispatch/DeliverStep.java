@@ -8,6 +8,7 @@ import dev.outbound.channel.ChannelOutcomeUnknown;
 import dev.outbound.channel.ChannelRefused;
 import dev.outbound.channel.ChannelUnavailable;
 import dev.outbound.channel.Channels;
+import dev.outbound.channel.RecipientUnsubscribed;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.Claims;
 import dev.outbound.request.SidUpdate;
@@ -32,6 +33,7 @@ class DeliverStep {
     private final JsonMapper json;
     private final InFlight inFlight;
     private final RulesCache campaigns;
+    private final UnsubscribedRecipients unsubscribed;
     private final Clock clock;
 
     DeliverStep(
@@ -41,6 +43,7 @@ class DeliverStep {
             JsonMapper json,
             InFlight inFlight,
             RulesCache campaigns,
+            UnsubscribedRecipients unsubscribed,
             Clock clock) {
         this.channels = channels;
         this.lifecycle = lifecycle;
@@ -48,6 +51,7 @@ class DeliverStep {
         this.json = json;
         this.inFlight = inFlight;
         this.campaigns = campaigns;
+        this.unsubscribed = unsubscribed;
         this.clock = clock;
     }
 
@@ -82,6 +86,9 @@ class DeliverStep {
             inFlight.started(c.id());
             try {
                 sids.add(new SidUpdate(c.id(), c.attemptNo(), channel.start(attempt, recorder)));
+            } catch (RecipientUnsubscribed e) {
+                inFlight.ended(c.id());
+                unsubscribed.refused(grant.rules().organizationId(), c, channel.name(), String.valueOf(e.getMessage()));
             } catch (ChannelRefused e) {
                 recorder.refused(c, e.getMessage());
             } catch (ChannelOutcomeUnknown e) {

@@ -2,6 +2,7 @@ package dev.outbound.request;
 
 import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Outcomes {
+    private static final int IN_CHUNK = 1000;
     private final RequestStatusWriter writer;
     private final RequestRepository requests;
     private final AttemptRepository attempts;
@@ -106,6 +108,55 @@ public class Outcomes {
             requests.forgetSentIfNeverAttempted(c.id());
         }
         return taken;
+    }
+
+    /**
+     * A claimed request the provider refused because the person opted out (or a rule found
+     * suppressed): the attempt is taken back, since nothing reached anyone, and the request is
+     * SKIPPED with {@code channelStatus} and {@code reason}, in one transaction; false if it is
+     * no longer as claimed.
+     */
+    @Transactional
+    public boolean skipClaimed(
+            ClaimedRequest c, ChannelManagerStatus channelStatus, Instant at, RequestReason reason, String detail) {
+        if (!takeBack(c, at)) {
+            return false;
+        }
+        RequestState waiting = requests.lockState(c.id()).orElseThrow();
+        return apply(new Change(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at)
+                .because(reason, detail));
+    }
+
+    /**
+     * The attempted requests to {@code target} (as stored: E.164 or lower-case address) among
+     * {@code batchPks}, each with when its latest attempt was claimed.
+     */
+    @Transactional(readOnly = true)
+    public List<SentRequest> sentTo(String target, Collection<Long> batchPks) {
+        var out = new ArrayList<SentRequest>();
+        var pks = List.copyOf(batchPks);
+        for (int i = 0; i < pks.size(); i += IN_CHUNK) {
+            out.addAll(requests.sentTo(target, pks.subList(i, Math.min(pks.size(), i + IN_CHUNK))));
+        }
+        return out;
+    }
+
+    /**
+     * The person replied STOP to this request: its channel status becomes UNSUBSCRIBED with
+     * reason SUPPRESSED, its status unchanged (COMPLETED stays COMPLETED; the counters and the
+     * webhooks see the new channel status), except that a request waiting for a retry is
+     * SKIPPED, so that it is not sent again. False when the request is gone or already marked.
+     */
+    @Transactional
+    public boolean markUnsubscribed(long requestId, Instant at, String detail) {
+        Optional<RequestState> locked = requests.lockState(requestId);
+        if (locked.isEmpty() || locked.get().channelStatus() == ChannelManagerStatus.UNSUBSCRIBED) {
+            return false;
+        }
+        RequestState s = locked.get();
+        RequestStatus to = s.status() == RequestStatus.PENDING ? RequestStatus.SKIPPED : s.status();
+        return apply(new Change(s, s.attemptCount(), to, ChannelManagerStatus.UNSUBSCRIBED, null, null, at)
+                .because(RequestReason.SUPPRESSED, detail));
     }
 
     /** Keeps what the channel said about an attempt that ended (e.g. the provider's error). */

@@ -76,6 +76,13 @@ class RequestRepository {
             SELECT DISTINCT COALESCE(time_zone, '') AS zones FROM request WHERE batch_pk = :batchPk AND status = 'PENDING'
             """;
 
+    // Scans the given batches' rows (request_claim's batch_pk prefix): there is no index on target,
+    // which would slow every upload for the sake of a rare SMS reply.
+    private static final String SENT_TO = """
+            SELECT id, batch_pk, sent_at FROM request
+            WHERE batch_pk IN (:batchPks) AND target = :target AND attempt_count > 0 AND sent_at IS NOT NULL
+            """;
+
     private static final String LOCK_WHERE = """
             SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
             FROM request WHERE %s FOR UPDATE
@@ -186,6 +193,16 @@ class RequestRepository {
         return jdbc.sql(LOCK_STATES)
                 .param("ids", ids)
                 .query(RequestRepository::state)
+                .list();
+    }
+
+    /** The attempted requests to {@code target} in these batches. */
+    List<SentRequest> sentTo(String target, Collection<Long> batchPks) {
+        return jdbc.sql(SENT_TO)
+                .param("batchPks", batchPks)
+                .param("target", target)
+                .query((rs, n) ->
+                        new SentRequest(rs.getLong("id"), rs.getLong("batch_pk"), Instants.readRequired(rs, "sent_at")))
                 .list();
     }
 

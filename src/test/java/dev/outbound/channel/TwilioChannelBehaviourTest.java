@@ -82,6 +82,19 @@ class TwilioChannelBehaviourTest {
     }
 
     @Test
+    void a_message_to_someone_who_replied_stop_is_refused_as_unsubscribed_not_as_a_bad_number() {
+        standIn.unsubscribed("+14155550121");
+        long id = IDS.incrementAndGet();
+        var a = new ChannelAttempt(
+                id, 1, id + "-1", Mode.SMS, "+14155550121", "+14155550198", Map.of("message", "Hi Ada"));
+
+        assertThatThrownBy(() -> channel.start(a, listener))
+                .isInstanceOf(RecipientUnsubscribed.class)
+                .hasMessageContaining("21610");
+        assertThat(standIn.messages("+14155550121")).isZero();
+    }
+
+    @Test
     void a_429_holds_every_node_back_and_leaves_the_attempt_for_later() {
         standIn.failNext(429);
 

@@ -43,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The outcome is chosen by the number's last digit, like the simulator: voice 0–6 a person
  * answers (talk time {@link #talkTime}), 7 busy, 8 no answer, 9 an answering machine; SMS 0–6
- * delivered, 7–8 undelivered, 9 failed. Numbers can be made to be refused ({@link #refuse}); the
- * next requests can be made to fail ({@link #failNext}).
+ * delivered, 7–8 undelivered, 9 failed. Numbers can be made to be refused ({@link #refuse}), or
+ * to have opted out of messages ({@link #unsubscribed}); the next requests can be made to fail
+ * ({@link #failNext}).
  */
 public final class TwilioStandIn implements AutoCloseable {
     public static final String ACCOUNT = "AC00000000000000000000000000000001";
@@ -71,6 +72,7 @@ public final class TwilioStandIn implements AutoCloseable {
     private final List<Created> created = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, String>> state = new ConcurrentHashMap<>();
     private final Map<String, String> refused = new ConcurrentHashMap<>();
+    private final java.util.Set<String> optedOut = ConcurrentHashMap.newKeySet();
     private final List<Integer> failures = new CopyOnWriteArrayList<>();
     private final PriorityQueue<Due> queue =
             new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::seq));
@@ -133,6 +135,14 @@ public final class TwilioStandIn implements AutoCloseable {
     /** Creating a call or message to {@code number} answers 400 with Twilio's error 21211. */
     public void refuse(String number) {
         refused.put(number, "The 'To' number " + number + " is not a valid phone number.");
+    }
+
+    /**
+     * Creating a message to {@code number} answers 400 with Twilio's error 21610: the person
+     * replied STOP to the sender.
+     */
+    public void unsubscribed(String number) {
+        optedOut.add(number);
     }
 
     /** The next creates do create the call or message but answer 500, as after a lost response. */
@@ -295,6 +305,14 @@ public final class TwilioStandIn implements AutoCloseable {
         String refusal = refused.get(to);
         if (refusal != null) {
             answer(ex, 400, "{\"code\": 21211, \"message\": \"" + refusal + "\", \"status\": 400}");
+            return;
+        }
+        if (kind.equals("message") && optedOut.contains(to)) {
+            answer(
+                    ex,
+                    400,
+                    "{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", "
+                            + "\"status\": 400}");
             return;
         }
         Instant at = now.get();
