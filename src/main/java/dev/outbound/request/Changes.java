@@ -1,9 +1,13 @@
 package dev.outbound.request;
 
+import dev.outbound.store.Instants;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /** Several changes of requests recorded at once, as the one move each request makes. */
 final class Changes {
@@ -36,5 +40,23 @@ final class Changes {
             finals.add(first == last ? last : last.from(first.from()));
         }
         return finals;
+    }
+
+    /** The parameters of the writer's MOVE for each of {@code finals}, stored at {@code now}. */
+    static SqlParameterSource[] moveParams(List<Change> finals, Instant now) {
+        return finals.stream()
+                .map(c -> new MapSqlParameterSource()
+                        .addValue("to", c.to().name())
+                        .addValue("toChannel", c.toChannel().wire())
+                        .addValue("dueAt", Instants.toDb(c.dueAt()))
+                        .addValue("keepLease", c.inFlight())
+                        .addValue(
+                                "reason", c.reason() == null ? null : c.reason().name())
+                        .addValue("reasonDetail", c.reasonDetail())
+                        .addValue("now", Instants.toDb(now))
+                        .addValue("id", c.from().id())
+                        .addValue("expected", c.from().status().name())
+                        .addValue("attemptNo", c.attemptNo()))
+                .toArray(SqlParameterSource[]::new);
     }
 }

@@ -74,6 +74,32 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
         return PICK.formatted(String.join(", ", COLUMNS), condition, dialect.skipLocked());
     }
 
+    /**
+     * The parameters that take back a claim the rules set aside: a hold waits until its instant
+     * with the channel status it had, a skip ends with the verdict's; both say why.
+     */
+    static MapSqlParameterSource takeBack(ClaimedRequest c, Before was, Verdict verdict) {
+        var params = new MapSqlParameterSource()
+                .addValue("id", c.id())
+                .addValue("attemptNo", c.attemptNo())
+                .addValue("sentAt", Instants.toDb(was.sentAt()));
+        return switch (verdict) {
+            case Verdict.Hold h ->
+                params.addValue("skip", false)
+                        .addValue("toChannel", was.channelStatus().wire())
+                        .addValue("dueAt", Instants.toDb(h.until()))
+                        .addValue("reason", h.reason().name())
+                        .addValue("reasonDetail", h.detail());
+            case Verdict.Skip k ->
+                params.addValue("skip", true)
+                        .addValue("toChannel", k.channelStatus().wire())
+                        .addValue("dueAt", null)
+                        .addValue("reason", k.reason().name())
+                        .addValue("reasonDetail", k.detail());
+            case Verdict.Allow a -> throw new IllegalArgumentException("an allowed claim is not taken back");
+        };
+    }
+
     /** What a claim changes that taking it back restores. */
     record Before(
             ChannelManagerStatus channelStatus, @Nullable Instant sentAt) {}

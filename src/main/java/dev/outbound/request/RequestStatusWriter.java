@@ -5,16 +5,13 @@ import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,20 +38,7 @@ class RequestStatusWriter {
     private static final String BULK_SET = """
             status = :to, channel_manager_status = %s, due_at = NULL, updated_at = :now
             """;
-    /**
-     * Takes back, in the claiming transaction, a claim the rules set aside: everything the claim
-     * changed is as it was, except what the verdict says (a later due time, or SKIPPED).
-     */
-    private static final String UNCLAIM = """
-            UPDATE request SET status = :to, channel_manager_status = :toChannel, attempt_count = attempt_count - 1,
-                   sent_at = :sentAt, due_at = :dueAt, lease_owner = NULL, lease_until = NULL,
-                   reason = :reason, reason_detail = :reasonDetail
-            WHERE id = :id AND status = :claimed AND attempt_count = :attemptNo
-            """;
-
     static final List<String> COUNTED = List.of("status", "channel_manager_status");
-    /** Claims per batch and call when rules keep setting aside what was picked. */
-    private static final int CLAIM_ROUNDS = 4;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -65,6 +49,7 @@ class RequestStatusWriter {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<StatusChangeInterest> interests;
     private final Clock clock;
+    private final ClaimRounds claims;
 
     RequestStatusWriter(
             JdbcClient jdbc,
@@ -75,7 +60,9 @@ class RequestStatusWriter {
             StatusCountRepository counters,
             ApplicationEventPublisher events,
             ObjectProvider<StatusChangeInterest> interests,
-            Clock clock) {
+            Clock clock,
+            ClaimRounds claims) {
+        this.claims = claims;
         this.jdbc = jdbc;
         this.batch = batch;
         this.dialect = dialect;
@@ -88,133 +75,27 @@ class RequestStatusWriter {
     }
 
     /**
-     * PENDING → INITIATED (QUEUED) for up to each want's limit of due requests, in one statement
-     * whatever the number of batches: rows another node holds are skipped, each claim gets a lease
-     * and an attempt row. {@code gate} judges what was picked in this transaction; what it holds
-     * back or skips is taken back at once and its slots are claimed again (a few rounds at most),
-     * so rules do not lower the pace.
+     * PENDING → INITIATED (QUEUED) for up to each want's limit of due requests that {@code gate}
+     * lets through; see {@link ClaimRounds}, the part of this writer that claims.
      */
     List<ClaimedRequest> claim(List<ClaimWant> wants, String node, Instant leaseUntil, ClaimGate gate) {
-        RequestTransitions.check(RequestStatus.PENDING, RequestStatus.INITIATED);
-        RequestTransitions.check(RequestStatus.PENDING, RequestStatus.SKIPPED);
-        Instant now = clock.instant();
-        var before = new HashMap<Long, ClaimStatement.Before>();
-        var claimed = new ArrayList<ClaimedRequest>();
-        var deltas = new Deltas();
-        List<ClaimWant> wanted = wants;
-        for (int round = 0; round < CLAIM_ROUNDS && !wanted.isEmpty(); round++) {
-            List<ClaimedRequest> picked = pick(wanted, node, leaseUntil, now, before);
-            List<Verdict> verdicts = gate.judge(picked, now);
-            var admitted = new ArrayList<ClaimedRequest>(picked.size());
-            var setAside = new HashMap<Long, Integer>();
-            var takeBack = new ArrayList<SqlParameterSource>();
-            for (int i = 0; i < picked.size(); i++) {
-                ClaimedRequest c = picked.get(i);
-                Verdict v = verdicts.get(i);
-                if (v instanceof Verdict.Allow) {
-                    admitted.add(c);
-                } else {
-                    setAside.merge(c.batchPk(), 1, Integer::sum);
-                    takeBack.add(unclaim(c, Objects.requireNonNull(before.get(c.id())), v, now, deltas));
-                }
-            }
-            if (!takeBack.isEmpty()) {
-                batch.batchUpdate(UNCLAIM, takeBack.toArray(SqlParameterSource[]::new));
-            }
-            if (!admitted.isEmpty()) {
-                attempts.insertAll(admitted, now);
-                gate.claimed(admitted, now);
-                claimed.addAll(admitted);
-            }
-            wanted = wants.stream()
-                    .filter(w -> setAside.containsKey(w.batchPk()))
-                    .map(w -> new ClaimWant(w.batchPk(), setAside.getOrDefault(w.batchPk(), 0), w.zones()))
-                    .toList();
-        }
-        for (ClaimedRequest c : claimed) {
-            var was = Objects.requireNonNull(before.get(c.id())).channelStatus();
-            deltas.move(
-                    c.batchPk(), RequestStatus.PENDING, was, RequestStatus.INITIATED, ChannelManagerStatus.QUEUED, 1);
-            events.publishEvent(new RequestStatusChanged(
-                    c.id(),
-                    c.batchPk(),
-                    RequestStatus.PENDING,
-                    was,
-                    RequestStatus.INITIATED,
-                    ChannelManagerStatus.QUEUED,
-                    c.attemptNo(),
-                    now));
-        }
-        counters.addAll(deltas);
-        return claimed;
+        return claims.claim(wants, node, leaseUntil, gate);
     }
 
-    private List<ClaimedRequest> pick(
-            List<ClaimWant> wants,
-            String node,
-            Instant leaseUntil,
-            Instant now,
-            Map<Long, ClaimStatement.Before> before) {
-        var picked = new ArrayList<ClaimedRequest>();
-        for (ClaimStatement statement : ClaimStatement.of(wants, dialect)) {
-            var params = statement
-                    .params()
-                    .addValue("from", RequestStatus.PENDING.name())
-                    .addValue("to", RequestStatus.INITIATED.name())
-                    .addValue("toChannel", ChannelManagerStatus.QUEUED.wire())
-                    .addValue("now", Instants.toDb(now))
-                    .addValue("node", node)
-                    .addValue("leaseUntil", Instants.toDb(leaseUntil));
-            String sql = dialect.updatePicked("request", ClaimStatement.SET, statement.pick(), ClaimStatement.COLUMNS);
-            picked.addAll(batch.query(sql, params, (rs, n) -> ClaimStatement.claimed(rs, before)));
-        }
-        return picked;
-    }
-
-    /**
-     * The parameters that take a claim back as the verdict says; a skip also moves the counters
-     * and is announced like any change (PENDING → SKIPPED: the claim in between was never seen).
-     */
-    private SqlParameterSource unclaim(
-            ClaimedRequest c, ClaimStatement.Before was, Verdict verdict, Instant now, Deltas deltas) {
-        var params = new MapSqlParameterSource()
-                .addValue("id", c.id())
-                .addValue("claimed", RequestStatus.INITIATED.name())
-                .addValue("attemptNo", c.attemptNo())
-                .addValue("sentAt", Instants.toDb(was.sentAt()));
-        switch (verdict) {
-            case Verdict.Hold h ->
-                params.addValue("to", RequestStatus.PENDING.name())
-                        .addValue("toChannel", was.channelStatus().wire())
-                        .addValue("dueAt", Instants.toDb(h.until()))
-                        .addValue("reason", h.reason().name())
-                        .addValue("reasonDetail", h.detail());
-            case Verdict.Skip k -> {
-                params.addValue("to", RequestStatus.SKIPPED.name())
-                        .addValue("toChannel", k.channelStatus().wire())
-                        .addValue("dueAt", null)
-                        .addValue("reason", k.reason().name())
-                        .addValue("reasonDetail", k.detail());
-                deltas.move(
-                        c.batchPk(),
-                        RequestStatus.PENDING,
-                        was.channelStatus(),
-                        RequestStatus.SKIPPED,
-                        k.channelStatus(),
-                        1);
-                events.publishEvent(new RequestStatusChanged(
-                        c.id(),
-                        c.batchPk(),
-                        RequestStatus.PENDING,
-                        was.channelStatus(),
-                        RequestStatus.SKIPPED,
-                        k.channelStatus(),
-                        c.attemptNo() - 1,
-                        now));
-            }
-            case Verdict.Allow a -> throw new IllegalArgumentException("an allowed claim is not taken back");
-        }
-        return params;
+    /** Counts one request's move and publishes it. */
+    static void announce(
+            ApplicationEventPublisher events,
+            long id,
+            long batchPk,
+            RequestStatus from,
+            ChannelManagerStatus fromChannel,
+            RequestStatus to,
+            ChannelManagerStatus toChannel,
+            int attemptNo,
+            Instant at,
+            Deltas deltas) {
+        deltas.move(batchPk, from, fromChannel, to, toChannel, 1);
+        events.publishEvent(new RequestStatusChanged(id, batchPk, from, fromChannel, to, toChannel, attemptNo, at));
     }
 
     /** One change; false when the request was no longer where it started (nothing is written). */
@@ -236,7 +117,7 @@ class RequestStatusWriter {
         if (finals.isEmpty()) {
             return true;
         }
-        int[] moved = batch.batchUpdate(MOVE, moveRows(finals, clock.instant()));
+        int[] moved = batch.batchUpdate(MOVE, Changes.moveParams(finals, clock.instant()));
         for (int i = 0; i < moved.length; i++) {
             if (moved[i] != 1 && !strict) {
                 return false;
@@ -259,23 +140,6 @@ class RequestStatusWriter {
         }
         counters.addAll(deltas);
         return true;
-    }
-
-    private static SqlParameterSource[] moveRows(List<Change> finals, Instant now) {
-        return finals.stream()
-                .map(c -> new MapSqlParameterSource()
-                        .addValue("to", c.to().name())
-                        .addValue("toChannel", c.toChannel().wire())
-                        .addValue("dueAt", Instants.toDb(c.dueAt()))
-                        .addValue("keepLease", c.inFlight())
-                        .addValue(
-                                "reason", c.reason() == null ? null : c.reason().name())
-                        .addValue("reasonDetail", c.reasonDetail())
-                        .addValue("now", Instants.toDb(now))
-                        .addValue("id", c.from().id())
-                        .addValue("expected", c.from().status().name())
-                        .addValue("attemptNo", c.attemptNo()))
-                .toArray(SqlParameterSource[]::new);
     }
 
     /**
@@ -302,9 +166,9 @@ class RequestStatusWriter {
             return false;
         }
         attempts.delete(state.id(), attemptNo);
-        counters.addAll(new Deltas()
-                .move(state.batchPk(), state.status(), state.channelStatus(), RequestStatus.PENDING, to, 1));
-        events.publishEvent(new RequestStatusChanged(
+        var deltas = new Deltas();
+        announce(
+                events,
                 state.id(),
                 state.batchPk(),
                 state.status(),
@@ -312,7 +176,9 @@ class RequestStatusWriter {
                 RequestStatus.PENDING,
                 to,
                 attemptNo,
-                now));
+                now,
+                deltas);
+        counters.addAll(deltas);
         return true;
     }
 
