@@ -102,6 +102,8 @@ class SuppressionApiTest {
         var found = api.get(LIST + "/%2B15125551000");
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         assertThat(found.json().path("target").asString()).isEqualTo("+15125551000");
+        assertThat(api.get(LIST + "/%2B1%20512-555-1000").json().path("target").asString())
+                .isEqualTo("+15125551000");
         assertThat(api.get(LIST + "/%2B15125551001").status()).isEqualTo(404);
         assertThat(api.get(LIST + "/%2B15125551001").json().path("detail").isString())
                 .isTrue();

@@ -105,6 +105,16 @@ class SuppressionUploadTest {
     }
 
     @Test
+    void a_header_without_rows_adds_nothing_and_says_so() {
+        var api = anOrganization();
+        JsonNode counts = counts(api.upload(UPLOAD, "header.csv", "target,kind,reason\n"));
+        assertThat(counts.path("added").asLong()
+                        + counts.path("already").asLong()
+                        + counts.path("invalid").asLong())
+                .isZero();
+    }
+
+    @Test
     void an_upload_that_fails_late_stores_none_of_its_rows() {
         var api = anOrganization();
         var list = aSuppressionList().rows(numbers(1000, 3000));
