@@ -1,5 +1,6 @@
 package dev.outbound.suppression;
 
+import dev.outbound.api.Conflict;
 import dev.outbound.store.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +57,13 @@ public class SuppressionUpload {
 
     private Counts load(long organizationId, String addedBy, InputStream file) {
         // Taken first: a concurrent upload would otherwise make the counts of both uncertain.
-        turns.take(organizationId);
+        try {
+            turns.take(organizationId);
+        } catch (PessimisticLockingFailureException e) {
+            // Waited longer than the store's lock timeout (H2: 30 s) for the upload before.
+            throw new Conflict("Another upload of this organization's suppression list is still running;"
+                    + " upload again when it has finished");
+        }
         Instant now = clock.instant();
         var tally = new long[2]; // staged, invalid
         try (Dialect.BulkLoad staging = entries.stage()) {
