@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Suppression upload benchmark (issue 13): uploads a ROWS-row suppression list through the API
-# into an empty list of a service started with -Xmx256m on PostgreSQL, uploads it a second time
-# (every row then already listed), and compares with psql \copy of the same file into a bare
-# table of the same shape (three text columns) on the same server.
+# into an empty list of a service started with -Xmx256m, on PostgreSQL or the embedded H2 store,
+# uploads it a second time (every row then already listed), and (on PostgreSQL) compares with
+# psql \copy of the same file into a bare table of the same shape (three text columns) on the
+# same server.
 #
-#   bench/suppression-upload.sh [ROWS]      (default: 1000000)
+#   bench/suppression-upload.sh [postgres|h2] [ROWS]      (defaults: postgres 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib-service.sh
-rows=${1:-1000000}
+store=${1:-postgres}
+rows=${2:-1000000}
 port=18187
 db=bench_suppression
 key=bench-key-$RANDOM$RANDOM
@@ -18,10 +20,10 @@ mkdir -p target/bench
 [ -f "$csv" ] || python3 bench/gen-suppressions.py "$rows" "$csv"
 ensure_jar
 size=$(stat -c %s "$csv")
-fresh_pg $db
+[ "$store" = postgres ] && fresh_pg $db
 
-SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-  OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 \
+# shellcheck disable=SC2046
+env $(store_env "$store" $db "$work") SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 \
   OUTBOUND_DISPATCH_ENABLED=false \
   "$JAVA_HOME/bin/java" -Xmx256m ${JAVA_OPTS:-} -jar target/outbound.jar >"$work/service.log" 2>&1 &
 pid=$!
@@ -46,10 +48,11 @@ first=$(upload first)
 listed=$(count)
 second=$(upload second)
 rss=$(grep VmHWM /proc/$pid/status | awk '{print $2}')
-echo "rows=$rows file_bytes=$size heap=-Xmx256m peak_rss_kib=$rss"
+echo "store=$store rows=$rows file_bytes=$size heap=-Xmx256m peak_rss_kib=$rss"
 echo "upload_new_s=$first answer=$(cat "$work/first.json") listed=$listed"
 echo "upload_again_s=$second answer=$(cat "$work/second.json")"
 [ "$listed" = "$rows" ] || { echo "FAIL: the list holds $listed of $rows rows" >&2; exit 1; }
+[ "$store" = postgres ] || exit 0
 
 psql -q -h 127.0.0.1 -U postgres -d $db -c "DROP TABLE IF EXISTS bare" \
   -c "CREATE TABLE bare (target text, kind text, reason text)"
