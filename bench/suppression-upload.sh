@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 source bench/lib-service.sh
 store=${1:-postgres}
 rows=${2:-1000000}
+case $store in postgres | h2) ;; *) echo "usage: $0 [postgres|h2] [ROWS]" >&2; exit 2 ;; esac
 port=18187
 db=bench_suppression
 key=bench-key-$RANDOM$RANDOM
