@@ -55,6 +55,13 @@ public interface Dialect {
      */
     boolean isLockNotAvailable(SQLException e);
 
+    /**
+     * Creates a temporary table with the given column definitions, seen only by the current
+     * transaction and dropped when it ends (committed or rolled back): a staging area for a
+     * bulk load that is then merged into a real table in one statement.
+     */
+    String scratchTable(String name, String columnDefinitions);
+
     /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
     BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
 

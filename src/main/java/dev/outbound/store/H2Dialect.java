@@ -84,6 +84,12 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String scratchTable(String name, String columnDefinitions) {
+        // TRANSACTIONAL: without it H2 commits the open transaction before creating a table.
+        return "CREATE LOCAL TEMPORARY TABLE " + name + " (" + columnDefinitions + ") ON COMMIT DROP TRANSACTIONAL";
+    }
+
+    @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";

@@ -87,6 +87,12 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String scratchTable(String name, String columnDefinitions) {
+        // Temporary tables write no WAL; the CREATE itself rolls back with the transaction.
+        return "CREATE TEMPORARY TABLE " + name + " (" + columnDefinitions + ") ON COMMIT DROP";
+    }
+
+    @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";

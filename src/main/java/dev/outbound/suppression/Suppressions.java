@@ -1,6 +1,7 @@
 package dev.outbound.suppression;
 
 import dev.outbound.api.InvalidInput;
+import dev.outbound.api.NotFound;
 import dev.outbound.channel.Mode;
 import dev.outbound.request.Target;
 import dev.outbound.request.Targets;
@@ -45,10 +46,30 @@ public class Suppressions {
             SuppressionSource source,
             @Nullable String reason,
             String addedBy) {
-        String target = keyOrThrow(rawTarget);
+        String target = keyOrThrow(rawTarget, "body");
         var entry = new Suppression(target, kind, source, reason, addedBy, clock.instant());
         boolean created = entries.insertIfAbsent(organizationId, entry);
         return new Added(entries.find(organizationId, target).orElse(entry), created);
+    }
+
+    /**
+     * The entry of a target named in a URL: {@link InvalidInput} (422) for a target that cannot be
+     * one, {@link NotFound} (404) when it is not listed.
+     */
+    public Suppression get(long organizationId, String rawTarget) {
+        return entries.find(organizationId, keyOrThrow(rawTarget, "path")).orElseThrow(() -> notListed(rawTarget));
+    }
+
+    /** Removes a target named in a URL, whatever its source; 422 or 404 like {@link #get}. */
+    @Transactional
+    public void delete(long organizationId, String rawTarget) {
+        if (!entries.delete(organizationId, keyOrThrow(rawTarget, "path"))) {
+            throw notListed(rawTarget);
+        }
+    }
+
+    private static NotFound notListed(String rawTarget) {
+        return new NotFound("Target " + rawTarget.strip() + " is not on the suppression list");
     }
 
     public Optional<Suppression> find(long organizationId, String rawTarget) {
@@ -92,13 +113,13 @@ public class Suppressions {
         return t.valid() ? keyOfStored(t.value()) : null;
     }
 
-    private String keyOrThrow(String rawTarget) {
+    private String keyOrThrow(String rawTarget, String where) {
         String target = key(rawTarget);
         if (target == null) {
             throw InvalidInput.of(
                     "target must be a phone number (E.164, or national in the default region) or an email address",
                     "value_error",
-                    "body",
+                    where,
                     "target");
         }
         return target;

@@ -85,7 +85,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     draw();
-    var form = document.getElementById("new-batch");
+    var form = document.getElementById("new-batch") || document.getElementById("suppression-upload");
     if (form) {
       form.addEventListener("submit", function (e) { e.preventDefault(); upload(form); });
     }

@@ -31,7 +31,11 @@ class OpenApiDocumentTest {
             "/api/v1/outbound/api-keys/{key_id}",
             "/api/v1/outbound/batches/{batch_id}/results.csv",
             "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/attempts",
-            "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/conversation");
+            "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/conversation",
+            "/api/v1/outbound/suppressions",
+            "/api/v1/outbound/suppressions/{target}",
+            "/api/v1/outbound/suppressions/upload",
+            "/api/v1/outbound/suppressions.csv");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
 
     @LocalServerPort
@@ -91,7 +95,10 @@ class OpenApiDocumentTest {
                 "ApiKeyView",
                 "RequestAttempt",
                 "OutboundCampaignExtensions",
-                "ErrorDetail")) {
+                "ErrorDetail",
+                "Suppression",
+                "SuppressionInput",
+                "SuppressionUploadOutcome")) {
             assertThat(schemas.has(schema)).as(schema).isTrue();
         }
         assertThat(schemas.get("OutboundCampaignExtensions").get("properties").propertyNames())
