@@ -5,6 +5,7 @@ import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bulk load of new requests into one batch, on the caller's transaction: COPY on PostgreSQL,
@@ -36,6 +37,19 @@ public final class RequestLoad implements AutoCloseable {
     /** Adds one request; PENDING ones are due at once, the others are final from the start. */
     public void add(String referenceId, int ordinal, Target target, String variablesJson, RequestStatus status)
             throws SQLException {
+        add(referenceId, ordinal, target, variablesJson, status, null, null);
+    }
+
+    /** Adds one request a rule already decided on, saying why (e.g. DUPLICATE_TARGET). */
+    public void add(
+            String referenceId,
+            int ordinal,
+            Target target,
+            String variablesJson,
+            RequestStatus status,
+            @Nullable RequestReason reason,
+            @Nullable String reasonDetail)
+            throws SQLException {
         var channelStatus = initialChannel(status);
         load.add(
                 batchPk,
@@ -55,7 +69,9 @@ public final class RequestLoad implements AutoCloseable {
                                 && target.value().startsWith("+")
                         ? RecipientZones.columnFor(target.value())
                         : null,
-                status == RequestStatus.PENDING ? target.lineType() : null);
+                status == RequestStatus.PENDING ? target.lineType() : null,
+                reason == null ? null : reason.name(),
+                reasonDetail);
         tally.add(batchPk, new CountKey(status, channelStatus), 1);
     }
 

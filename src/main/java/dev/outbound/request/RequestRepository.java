@@ -34,7 +34,9 @@ class RequestRepository {
             "created_at",
             "updated_at",
             "time_zone",
-            "line_type");
+            "line_type",
+            "reason",
+            "reason_detail");
 
     private static final String INSERT = """
             INSERT INTO request (batch_pk, reference_id, ordinal, target, request_variables, status,
@@ -42,6 +44,11 @@ class RequestRepository {
                                  line_type)
             VALUES (:batchPk, :referenceId, :ordinal, :target, :requestVariables, :status,
                     :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone, :lineType)
+            """;
+
+    // Why a PENDING request waits; no status changes, so it needs no writer.
+    private static final String NOTE_REASON = """
+            UPDATE request SET reason = :reason, reason_detail = :detail WHERE id = :id
             """;
 
     private static final String REFERENCE_EXISTS = """
@@ -133,6 +140,14 @@ class RequestRepository {
                 .param("createdAt", Instants.toDb(now))
                 .param("timeZone", timeZone)
                 .param("lineType", target.valid() ? target.lineType() : null)
+                .update();
+    }
+
+    void noteReason(long id, RequestReason reason, @org.jspecify.annotations.Nullable String detail) {
+        jdbc.sql(NOTE_REASON)
+                .param("reason", reason.name())
+                .param("detail", detail)
+                .param("id", id)
                 .update();
     }
 
