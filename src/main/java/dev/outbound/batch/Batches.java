@@ -156,7 +156,9 @@ public class Batches {
                 rules.hoursIn() == HoursIn.RECIPIENT,
                 request.referenceId(),
                 request.target(),
-                variablesJson);
+                variablesJson,
+                rules.duplicateTargets() == DuplicateTargets.SKIP,
+                request.variables().get("contact_id"));
     }
 
     @Transactional

@@ -118,6 +118,51 @@ class DuplicateTargetsUploadTest {
         assertThat(results.get("b").path("reason").isNull()).isTrue();
     }
 
+    private Api.Response add(String batchId, String referenceId, String target, java.util.Map<String, String> vars) {
+        var r = api.post(
+                BATCHES + batchId + "/requests",
+                java.util.Map.of("reference_id", referenceId, "target", target, "request_variables", vars));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r;
+    }
+
+    @Test
+    void a_request_added_alone_for_a_person_already_in_the_batch_is_a_duplicate_too() {
+        String batchId = batchFor("skip");
+        upload(batchId, "reference_id,target,contact_id\r\n" + "a,512-555-1234,\r\n" + "b,512-555-7777,debtorX91\r\n");
+
+        var sameTarget = add(batchId, "c", "+15125551234", java.util.Map.of());
+        var sameContact = add(batchId, "d", "512-555-8888", java.util.Map.of("contact_id", "debtorX91"));
+        var likeButOther = add(batchId, "e", "512-555-9999", java.util.Map.of("contact_id", "debtor_%1"));
+        var targetOfAContact = add(batchId, "f", "512-555-7777", java.util.Map.of());
+
+        assertThat(sameTarget.json().path("request_status").asString()).isEqualTo("DUPLICATE");
+        assertThat(sameContact.json().path("request_status").asString()).isEqualTo("DUPLICATE");
+        assertThat(likeButOther.json().path("request_status").asString()).isEqualTo("PENDING");
+        assertThat(targetOfAContact.json().path("request_status").asString())
+                .as("a row with a contact_id is that person, not its number")
+                .isEqualTo("PENDING");
+        var results = BatchResults.of(api, batchId);
+        assertThat(results.get("c").path("reason_detail").asString()).isEqualTo("same target as reference id a");
+        assertThat(results.get("d").path("reason").asString()).isEqualTo("DUPLICATE_TARGET");
+        assertThat(results.get("d").path("reason_detail").asString()).isEqualTo("same contact_id as reference id b");
+        var counts = api.get(BATCHES + batchId).json().path("status_counts");
+        assertThat(counts.path("DUPLICATE").asInt()).isEqualTo(2);
+        assertThat(counts.path("PENDING").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void a_request_added_alone_under_allow_is_never_a_duplicate() {
+        String batchId = batchFor("allow");
+        upload(batchId, "reference_id,target\r\n" + "a,512-555-1234\r\n");
+
+        assertThat(add(batchId, "b", "+15125551234", java.util.Map.of())
+                        .json()
+                        .path("request_status")
+                        .asString())
+                .isEqualTo("PENDING");
+    }
+
     @Test
     void the_reason_is_a_column_of_the_csv_results() {
         String batchId = batchFor("skip");
