@@ -51,7 +51,7 @@ class Ingest {
         // Built only when the campaign skips duplicate people, so other uploads pay nothing for it.
         PersonIndex people = target.duplicateTargets() == DuplicateTargets.SKIP ? new PersonIndex() : null;
         var counts = new long[3];
-        try (RequestLoad load = requests.openLoad(batchPk, target.recipientHours())) {
+        try (RequestLoad load = requests.openLoad(batchPk, target.recipientHours(), people != null)) {
             long rows = CallListReader.read(file, row -> {
                 Target normalized = requests.targets().normalize(row.target(), target.mode());
                 // Every row takes the next ordinal of its reference id: the first occurrence wins,

@@ -20,14 +20,19 @@ public final class RequestLoad implements AutoCloseable {
     private final Deltas tally = new Deltas();
 
     private final boolean recipientHours;
+    // Rows carry reason columns only when a rule may decide them, so a plain upload streams the
+    // same bytes as before reasons existed.
+    private final boolean withReasons;
 
     RequestLoad(
             Dialect.BulkLoad load,
             long batchPk,
             java.time.Instant now,
             StatusCountRepository counters,
-            boolean recipientHours) {
+            boolean recipientHours,
+            boolean withReasons) {
         this.recipientHours = recipientHours;
+        this.withReasons = withReasons;
         this.load = load;
         this.batchPk = batchPk;
         this.now = java.util.Objects.requireNonNull(Instants.toDb(now));
@@ -50,28 +55,31 @@ public final class RequestLoad implements AutoCloseable {
             @Nullable RequestReason reason,
             @Nullable String reasonDetail)
             throws SQLException {
+        if (reason != null && !withReasons) {
+            throw new IllegalStateException("this load was opened without reasons");
+        }
         var channelStatus = initialChannel(status);
-        load.add(
-                batchPk,
-                referenceId,
-                ordinal,
-                target.value(),
-                variablesJson,
-                status.name(),
-                channelStatus.wire(),
-                0,
-                status == RequestStatus.PENDING ? now : null,
-                now,
-                now,
-                // Only campaigns dialling on the recipient's clock need the number's zones.
-                recipientHours
-                                && status == RequestStatus.PENDING
-                                && target.value().startsWith("+")
-                        ? RecipientZones.columnFor(target.value())
-                        : null,
-                status == RequestStatus.PENDING ? target.lineType() : null,
-                reason == null ? null : reason.name(),
-                reasonDetail);
+        Object[] row = {
+            batchPk,
+            referenceId,
+            ordinal,
+            target.value(),
+            variablesJson,
+            status.name(),
+            channelStatus.wire(),
+            0,
+            status == RequestStatus.PENDING ? now : null,
+            now,
+            now,
+            // Only campaigns dialling on the recipient's clock need the number's zones.
+            recipientHours && status == RequestStatus.PENDING && target.value().startsWith("+")
+                    ? RecipientZones.columnFor(target.value())
+                    : null,
+            status == RequestStatus.PENDING ? target.lineType() : null,
+            reason == null ? null : reason.name(),
+            reasonDetail
+        };
+        load.add(withReasons ? row : java.util.Arrays.copyOf(row, row.length - 2));
         tally.add(batchPk, new CountKey(status, channelStatus), 1);
     }
 

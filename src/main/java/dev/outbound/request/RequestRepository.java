@@ -34,9 +34,11 @@ class RequestRepository {
             "created_at",
             "updated_at",
             "time_zone",
-            "line_type",
-            "reason",
-            "reason_detail");
+            "line_type");
+    /** The load columns and why a rule decided a row, for uploads whose rules can decide one. */
+    static final List<String> LOAD_COLUMNS_WITH_REASON = java.util.stream.Stream.concat(
+                    LOAD_COLUMNS.stream(), java.util.stream.Stream.of("reason", "reason_detail"))
+            .toList();
 
     private static final String INSERT = """
             INSERT INTO request (batch_pk, reference_id, ordinal, target, request_variables, status,

@@ -197,14 +197,21 @@ public class Requests {
         requests.maxOrdinals(batchPk, sink);
     }
 
-    /** Opens a bulk load on the current transaction's connection. */
-    public RequestLoad openLoad(long batchPk, boolean recipientHours) throws SQLException {
+    /**
+     * Opens a bulk load on the current transaction's connection; {@code withReasons} when rows
+     * may say why a rule decided them (e.g. duplicate_targets "skip").
+     */
+    public RequestLoad openLoad(long batchPk, boolean recipientHours, boolean withReasons) throws SQLException {
         var connection = DataSourceUtils.getConnection(dataSource);
         return new RequestLoad(
-                dialect.bulkLoad(connection, "request", RequestRepository.LOAD_COLUMNS),
+                dialect.bulkLoad(
+                        connection,
+                        "request",
+                        withReasons ? RequestRepository.LOAD_COLUMNS_WITH_REASON : RequestRepository.LOAD_COLUMNS),
                 batchPk,
                 clock.instant(),
                 counters,
-                recipientHours);
+                recipientHours,
+                withReasons);
     }
 }
