@@ -4,12 +4,15 @@
 # file into a bare table on the same server.
 #
 #   bench/ingest.sh [postgres|h2] [ROWS]      (defaults: postgres 1000000)
+#   CAMPAIGN_EXTRA='"duplicate_targets":"skip",' bench/ingest.sh ...   adds campaign fields
+#   PORT and BENCH_DB override the service port and the PostgreSQL database name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib-jdk.sh 2>/dev/null || export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 store=${1:-postgres}
 rows=${2:-1000000}
-port=18181
+port=${PORT:-18181}
+db=${BENCH_DB:-bench_ingest}
 key=bench-key-$RANDOM$RANDOM
 work=$(mktemp -d /tmp/outbound-bench.XXXX)
 csv=target/bench/calllist-$rows.csv
@@ -20,8 +23,8 @@ size=$(stat -c %s "$csv")
 
 env_db=()
 if [ "$store" = postgres ]; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench_ingest" -c "CREATE DATABASE bench_ingest"
-  env_db=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/bench_ingest SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  env_db=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
 fi
 env "${env_db[@]}" OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 \
   "$JAVA_HOME/bin/java" -Xmx256m ${JAVA_OPTS:-} -jar target/outbound.jar >"$work/service.log" 2>&1 &
@@ -31,7 +34,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/de
 
 api() { curl -sS -H "Syllable-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
 cid=$(api -X POST "http://127.0.0.1:$port/api/v1/outbound/campaigns" \
-  -d '{"campaign_name":"bench","campaign_variables":{},"caller_id":null,"active_days":["mon"]}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
+  -d '{'"${CAMPAIGN_EXTRA:-}"'"campaign_name":"bench","campaign_variables":{},"caller_id":null,"active_days":["mon"]}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
 api -X POST "http://127.0.0.1:$port/api/v1/outbound/batches" -d "{\"batch_id\":\"bench\",\"campaign_id\":$cid}" >/dev/null
 
 start=$(date +%s.%N)
@@ -46,10 +49,10 @@ cat "$work/upload.json"; echo
 [ "$total" = "$rows" ] || { echo "FAIL: counts show $total of $rows rows" >&2; exit 1; }
 
 if [ "$store" = postgres ]; then
-  psql -q -h 127.0.0.1 -U postgres -d bench_ingest -c "DROP TABLE IF EXISTS bare" \
+  psql -q -h 127.0.0.1 -U postgres -d $db -c "DROP TABLE IF EXISTS bare" \
     -c "CREATE TABLE bare (reference_id text, target text, first_name text, amount_due text, account text)"
   cstart=$(date +%s.%N)
-  psql -q -h 127.0.0.1 -U postgres -d bench_ingest -c "\\copy bare FROM '$csv' WITH (FORMAT csv, HEADER true)"
+  psql -q -h 127.0.0.1 -U postgres -d $db -c "\\copy bare FROM '$csv' WITH (FORMAT csv, HEADER true)"
   cend=$(date +%s.%N)
   copy=$(echo "$cend - $cstart" | bc)
   echo "bare_psql_copy_s=$copy ratio=$(echo "scale=2; $upload / $copy" | bc)"

@@ -90,6 +90,11 @@ class BatchRequestController {
         if (status == RequestStatus.INVALID) {
             answer.put(
                     "message", "The target is not a valid phone number or address; the request is stored as INVALID");
+        } else if (status == RequestStatus.DUPLICATE) {
+            answer.put(
+                    "message",
+                    "The batch already has a request for this person (target or contact_id) and the campaign"
+                            + " skips duplicate targets; the request is stored as DUPLICATE");
         }
         return answer;
     }

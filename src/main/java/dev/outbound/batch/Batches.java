@@ -8,6 +8,7 @@ import dev.outbound.api.ListResponse;
 import dev.outbound.auth.Caller;
 import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.campaign.Campaigns;
+import dev.outbound.campaign.DuplicateTargets;
 import dev.outbound.campaign.HoursIn;
 import dev.outbound.channel.Mode;
 import dev.outbound.request.RemovalResult;
@@ -155,7 +156,9 @@ public class Batches {
                 rules.hoursIn() == HoursIn.RECIPIENT,
                 request.referenceId(),
                 request.target(),
-                variablesJson);
+                variablesJson,
+                rules.duplicateTargets() == DuplicateTargets.SKIP,
+                request.variables().get("contact_id"));
     }
 
     @Transactional
@@ -206,7 +209,7 @@ public class Batches {
             throw new Conflict("Batch " + batchId + " is " + batch.status() + " and accepts no upload");
         }
         var rules = campaigns.rules(caller.organizationId(), batch.campaignId());
-        return new UploadTarget(batch, rules.mode(), rules.hoursIn() == HoursIn.RECIPIENT);
+        return new UploadTarget(batch, rules.mode(), rules.hoursIn() == HoursIn.RECIPIENT, rules.duplicateTargets());
     }
 
     private static Conflict busy(String batchId) {
@@ -232,5 +235,5 @@ public class Batches {
     }
 
     /** A batch locked for upload and the mode its targets are read in. */
-    public record UploadTarget(Batch batch, Mode mode, boolean recipientHours) {}
+    public record UploadTarget(Batch batch, Mode mode, boolean recipientHours, DuplicateTargets duplicateTargets) {}
 }

@@ -6,6 +6,8 @@ import dev.outbound.OutboundProperties;
 import dev.outbound.api.JsonFields;
 import dev.outbound.api.Violations;
 import dev.outbound.channel.Mode;
+import dev.outbound.contact.ContactLimit;
+import dev.outbound.contact.ContactLimitInput;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -90,6 +92,8 @@ class CampaignInputReader {
         String hoursInWire = CampaignValues.choose(f, "hours_in", hoursInText, HOURS_IN);
         HoursIn hoursIn = hoursInWire == null ? null : HoursIn.parse(hoursInWire);
         String agentUrl = agentUrl(f);
+        ContactLimit contactLimit = ContactLimitInput.read(f, "contact_limit");
+        DuplicateTargets duplicateTargets = duplicateTargets(f);
         List<WebhookInput> hooks = webhooks.read(f);
         v.throwIfAny();
         var settings = new CampaignSettings(
@@ -116,7 +120,9 @@ class CampaignInputReader {
                 agentId,
                 timezone,
                 hoursIn == null ? HoursIn.CAMPAIGN : hoursIn,
-                agentUrl);
+                agentUrl,
+                contactLimit,
+                duplicateTargets);
         return new CampaignInput(settings, hooks);
     }
 
@@ -275,6 +281,20 @@ class CampaignInputReader {
         }
         f.fail("agent_url", "agent_url must be an absolute http or https URL", "url_parsing");
         return null;
+    }
+
+    /** Extension: "allow" (the default, also for null) or "skip". */
+    private static DuplicateTargets duplicateTargets(JsonFields f) {
+        String s = f.string("duplicate_targets", false);
+        if (s == null) {
+            return DuplicateTargets.ALLOW;
+        }
+        DuplicateTargets d = DuplicateTargets.parse(s);
+        if (d == null) {
+            f.fail("duplicate_targets", "Input should be 'allow' or 'skip'", "enum");
+            return DuplicateTargets.ALLOW;
+        }
+        return d;
     }
 
     private boolean isPhone(String s) {

@@ -1,5 +1,7 @@
 package dev.outbound.campaign;
 
+import dev.outbound.contact.ContactLimit;
+import dev.outbound.contact.ContactLimitJson;
 import dev.outbound.store.Inserts;
 import dev.outbound.store.Instants;
 import dev.outbound.store.ListSql;
@@ -28,19 +30,19 @@ class CampaignRepository {
             campaign_variables, daily_start_time, daily_end_time, source, caller_id, hourly_rate,
             max_daily_calls, retry_count, retry_interval, active_days, voicemail_detection,
             allowed_line_types, include_unknown_line_types, target_filters, agent_id, timezone, hours_in, agent_url,
-            created_at, updated_at, last_updated_by, version
+            contact_limit, duplicate_targets, created_at, updated_at, last_updated_by, version
             """;
     private static final String INSERT = """
             INSERT INTO campaign (organization_id, campaign_name, description, mode, sms_session_ttl, label,
                 labels, campaign_variables, daily_start_time, daily_end_time, source, caller_id, hourly_rate,
                 max_daily_calls, retry_count, retry_interval, active_days, voicemail_detection,
                 allowed_line_types, include_unknown_line_types, target_filters, agent_id, timezone, hours_in, agent_url,
-                created_at, updated_at, last_updated_by, version)
+                contact_limit, duplicate_targets, created_at, updated_at, last_updated_by, version)
             VALUES (:organizationId, :name, :description, :mode, :smsSessionTtl, :label,
                 :labels, :variables, :dailyStart, :dailyEnd, :source, :callerId, :hourlyRate,
                 :maxDailyCalls, :retryCount, :retryInterval, :activeDays, :voicemailDetection,
                 :allowedLineTypes, :includeUnknownLineTypes, :targetFilters, :agentId, :timezone, :hoursIn, :agentUrl,
-                :now, :now, :updatedBy, 0)
+                :contactLimit, :duplicateTargets, :now, :now, :updatedBy, 0)
             """;
     private static final String UPDATE = """
             UPDATE campaign SET campaign_name = :name, description = :description, mode = :mode,
@@ -51,7 +53,8 @@ class CampaignRepository {
                 active_days = :activeDays, voicemail_detection = :voicemailDetection,
                 allowed_line_types = :allowedLineTypes, include_unknown_line_types = :includeUnknownLineTypes,
                 target_filters = :targetFilters, agent_id = :agentId, timezone = :timezone,
-                hours_in = :hoursIn, agent_url = :agentUrl, updated_at = :now, last_updated_by = :updatedBy, version = version + 1
+                hours_in = :hoursIn, agent_url = :agentUrl,
+                contact_limit = :contactLimit, duplicate_targets = :duplicateTargets, updated_at = :now, last_updated_by = :updatedBy, version = version + 1
             WHERE id = :id AND organization_id = :organizationId AND version = :version AND deleted_at IS NULL
             """;
     private static final String FIND = "SELECT " + COLUMNS + """
@@ -192,7 +195,11 @@ class CampaignRepository {
                 .param("agentId", s.agentId())
                 .param("timezone", s.timezone().getId())
                 .param("hoursIn", s.hoursIn().wire())
-                .param("agentUrl", s.agentUrl());
+                .param("agentUrl", s.agentUrl())
+                .param(
+                        "contactLimit",
+                        s.contactLimit() == null ? null : ContactLimitJson.write(mapper, s.contactLimit()))
+                .param("duplicateTargets", s.duplicateTargets().wire());
     }
 
     private @Nullable String json(@Nullable Object value) {
@@ -224,7 +231,9 @@ class CampaignRepository {
                 rs.getObject("agent_id", Long.class),
                 ZoneId.of(rs.getString("timezone")),
                 Objects.requireNonNull(HoursIn.parse(rs.getString("hours_in"))),
-                rs.getString("agent_url"));
+                rs.getString("agent_url"),
+                contactLimit(rs.getString("contact_limit")),
+                duplicateTargets(rs.getString("duplicate_targets")));
         return new Campaign(
                 rs.getLong("id"),
                 rs.getLong("organization_id"),
@@ -233,6 +242,16 @@ class CampaignRepository {
                 Instants.readRequired(rs, "updated_at"),
                 rs.getString("last_updated_by"),
                 rs.getInt("version"));
+    }
+
+    private @Nullable ContactLimit contactLimit(@Nullable String json) {
+        return json == null ? null : ContactLimitJson.read(mapper, json);
+    }
+
+    /** Campaigns stored before the column existed allow duplicates, as they always did. */
+    private static DuplicateTargets duplicateTargets(@Nullable String wire) {
+        DuplicateTargets d = wire == null ? null : DuplicateTargets.parse(wire);
+        return d == null ? DuplicateTargets.ALLOW : d;
     }
 
     private <T> @Nullable T read(@Nullable String json, TypeReference<T> type) {

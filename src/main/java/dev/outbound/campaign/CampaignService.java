@@ -170,8 +170,8 @@ class CampaignService implements Campaigns {
                         s.allowedLineTypes() == null ? List.of() : s.allowedLineTypes(),
                         s.includeUnknownLineTypes(),
                         s.targetFilters()),
-                ContactLimit.NONE,
-                DuplicateTargets.ALLOW);
+                s.contactLimit() == null ? ContactLimit.NONE : s.contactLimit(),
+                s.duplicateTargets());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.outbound.campaign;
 
+import dev.outbound.contact.ContactLimit;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param mode the mode as given (lower case), null when none was given; null dials as voice
  * @param agentUrl extension: where the voice channel hands an answered call to the agent (TwiML)
+ * @param contactLimit extension: how often one person may be contacted; null is no limit
+ * @param duplicateTargets extension: what an upload does with a second row for one person
  */
 record CampaignSettings(
         String name,
@@ -39,4 +42,6 @@ record CampaignSettings(
         @Nullable Long agentId,
         ZoneId timezone,
         HoursIn hoursIn,
-        @Nullable String agentUrl) {}
+        @Nullable String agentUrl,
+        @Nullable ContactLimit contactLimit,
+        DuplicateTargets duplicateTargets) {}

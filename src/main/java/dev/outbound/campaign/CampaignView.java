@@ -1,5 +1,6 @@
 package dev.outbound.campaign;
 
+import dev.outbound.contact.ContactLimit;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -7,7 +8,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** OutboundCampaign, plus the extensions {@code timezone}, {@code hours_in} and {@code agent_url}. */
+/**
+ * OutboundCampaign, plus the extensions {@code timezone}, {@code hours_in}, {@code agent_url},
+ * {@code contact_limit} and {@code duplicate_targets}.
+ */
 record CampaignView(
         long id,
         String campaignName,
@@ -37,7 +41,9 @@ record CampaignView(
         List<WebhookView> webhooks,
         String timezone,
         String hoursIn,
-        @Nullable String agentUrl) {
+        @Nullable String agentUrl,
+        @Nullable ContactLimit contactLimit,
+        String duplicateTargets) {
 
     static CampaignView of(Campaign c, List<StoredWebhook> webhooks) {
         CampaignSettings s = c.settings();
@@ -70,7 +76,9 @@ record CampaignView(
                 webhooks.stream().map(WebhookView::of).toList(),
                 s.timezone().getId(),
                 s.hoursIn().wire(),
-                s.agentUrl());
+                s.agentUrl(),
+                s.contactLimit(),
+                s.duplicateTargets().wire());
     }
 
     private static @Nullable String time(@Nullable LocalTime t) {

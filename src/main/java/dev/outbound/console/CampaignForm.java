@@ -25,6 +25,8 @@ final class CampaignForm {
     private static final List<String> NUMBERS =
             List.of("sms_session_ttl", "hourly_rate", "max_daily_calls", "retry_count", "agent_id");
     private static final List<String> DOCUMENTS = List.of("voicemail_detection", "target_filters", "webhooks");
+    /** The parts of contact_limit, each its own number field named {@code contact_limit_<part>}. */
+    static final List<String> LIMIT_PARTS = List.of("max_attempts", "days", "after_conversation_days");
 
     private CampaignForm() {}
 
@@ -95,6 +97,24 @@ final class CampaignForm {
             types.forEach(lineTypes::add);
         }
         body.put("include_unknown_line_types", form.containsKey("include_unknown_line_types"));
+        ObjectNode limit = json.createObjectNode();
+        for (String part : LIMIT_PARTS) {
+            String v = value(form, "contact_limit_" + part);
+            if (!v.isEmpty()) {
+                try {
+                    limit.put(part, Long.parseLong(v));
+                } catch (NumberFormatException e) {
+                    limit.put(part, v); // the API's reader names the problem
+                }
+            }
+        }
+        if (!limit.isEmpty()) {
+            body.set("contact_limit", limit);
+        }
+        String duplicates = value(form, "duplicate_targets");
+        if (!duplicates.isEmpty()) {
+            body.put("duplicate_targets", duplicates);
+        }
         for (String name : DOCUMENTS) {
             String v = value(form, name);
             if (!v.isEmpty()) {
@@ -133,6 +153,12 @@ final class CampaignForm {
         values.put("allowed_line_types", strings(c.get("allowed_line_types")));
         JsonNode unknown = c.get("include_unknown_line_types");
         values.put("include_unknown_line_types", unknown == null || unknown.asBoolean());
+        JsonNode limit = c.get("contact_limit");
+        for (String part : LIMIT_PARTS) {
+            values.put("contact_limit_" + part, limit == null ? "" : text(limit.get(part)));
+        }
+        JsonNode duplicates = c.get("duplicate_targets");
+        values.put("duplicate_targets", duplicates == null || duplicates.isNull() ? "allow" : duplicates.asString());
         for (String name : DOCUMENTS) {
             JsonNode v = c.get(name);
             boolean empty = v == null || v.isNull() || (v.isArray() && v.isEmpty());
@@ -161,6 +187,7 @@ final class CampaignForm {
         values.put("allowed_line_types", List.of());
         values.put("include_unknown_line_types", true);
         values.put("hours_in", "campaign");
+        values.put("duplicate_targets", "allow");
         return values;
     }
 

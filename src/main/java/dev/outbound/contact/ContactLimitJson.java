@@ -6,10 +6,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code {"max_attempts": 7, "days": 7, "after_conversation_days": 7}}, each part optional. */
-final class ContactLimitJson {
+public final class ContactLimitJson {
     private ContactLimitJson() {}
 
-    static String write(JsonMapper json, ContactLimit limit) {
+    public static String write(JsonMapper json, ContactLimit limit) {
         ObjectNode node = json.createObjectNode();
         node.put("max_attempts", limit.maxAttempts());
         node.put("days", limit.days());
@@ -17,7 +17,7 @@ final class ContactLimitJson {
         return node.toString();
     }
 
-    static ContactLimit read(JsonMapper json, String stored) {
+    public static ContactLimit read(JsonMapper json, String stored) {
         JsonNode node = json.readTree(stored);
         return new ContactLimit(
                 integer(node, "max_attempts"), integer(node, "days"), integer(node, "after_conversation_days"));

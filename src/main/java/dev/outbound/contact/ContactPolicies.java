@@ -24,6 +24,15 @@ public class ContactPolicies {
         return policies.contactLimit(organizationId).map(this::read).orElse(ContactLimit.NONE);
     }
 
+    /** The organization's policy with who set it last; an empty policy when it never set one. */
+    @Transactional(readOnly = true)
+    public PolicyView policy(long organizationId) {
+        return policies.find(organizationId)
+                .map(p -> new PolicyView(
+                        p.contactLimit() == null ? null : read(p.contactLimit()), p.updatedAt(), p.updatedBy()))
+                .orElse(new PolicyView(null, null, null));
+    }
+
     @Transactional
     public void setOrganizationLimit(long organizationId, @Nullable ContactLimit limit, String by) {
         policies.save(organizationId, limit == null ? null : write(limit), clock.instant(), by);

@@ -12,6 +12,9 @@ class PolicyRepository {
     private static final String FIND = """
             SELECT contact_limit FROM organization_policy WHERE organization_id = :org
             """;
+    private static final String FIND_ALL = """
+            SELECT contact_limit, updated_at, updated_by FROM organization_policy WHERE organization_id = :org
+            """;
     private static final String UPDATE = """
             UPDATE organization_policy SET contact_limit = :limit, updated_at = :at, updated_by = :by
             WHERE organization_id = :org
@@ -35,6 +38,19 @@ class PolicyRepository {
                 .optional()
                 .flatMap(o -> o);
     }
+
+    /** The stored row; empty when the organization never set a policy. */
+    Optional<Stored> find(long org) {
+        return jdbc.sql(FIND_ALL)
+                .param("org", org)
+                .query((rs, n) -> new Stored(
+                        rs.getString("contact_limit"),
+                        Instants.readRequired(rs, "updated_at"),
+                        rs.getString("updated_by")))
+                .optional();
+    }
+
+    record Stored(@Nullable String contactLimit, Instant updatedAt, String updatedBy) {}
 
     void save(long org, @Nullable String limitJson, Instant at, String by) {
         int updated = jdbc.sql(UPDATE)

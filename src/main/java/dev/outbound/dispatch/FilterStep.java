@@ -7,6 +7,7 @@ import dev.outbound.enrich.TargetFilter;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.Enrichment;
 import dev.outbound.request.Outcomes;
+import dev.outbound.request.RequestReason;
 import dev.outbound.request.Requests;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +56,29 @@ class FilterStep {
             var verdict = e == null ? TargetAdmission.Verdict.DIAL : admission.decide(filter, e);
             switch (verdict) {
                 case DIAL -> admitted.add(c);
-                case SKIP -> lifecycle.skipClaimed(c, ChannelManagerStatus.FILTERED_LINE_TYPE, now);
-                case WAIT -> lifecycle.postponeClaimed(c, now.plus(RECHECK));
+                case SKIP ->
+                    lifecycle.skipClaimed(
+                            c,
+                            ChannelManagerStatus.FILTERED_LINE_TYPE,
+                            now,
+                            RequestReason.FILTERED,
+                            excluded(grant, e));
+                case WAIT ->
+                    lifecycle.postponeClaimed(
+                            c,
+                            now.plus(RECHECK),
+                            RequestReason.LOOKUP_PENDING,
+                            "number lookup pending; checked again at " + now.plus(RECHECK));
             }
         }
         return admitted;
+    }
+
+    /** The rule in words, e.g. "line type landline not allowed". */
+    private static String excluded(Grant grant, @Nullable Enrichment e) {
+        String lineType = e == null || e.lineType() == null ? "unknown" : e.lineType();
+        return grant.rules().targeting().targetFilters() == null
+                ? "line type " + lineType + " not allowed"
+                : "excluded by the campaign's target_filters (line type " + lineType + ")";
     }
 }

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
@@ -28,11 +29,21 @@ import tools.jackson.core.io.JsonStringEncoder;
 final class CallListReader {
     static final String REFERENCE_ID = "reference_id";
     static final String TARGET = "target";
+    /** Optional column naming the person a row is for (one debtor, several numbers). */
+    static final String CONTACT_ID = "contact_id";
     /** Largest field accepted; longer ones are almost certainly not a call list. */
     static final int MAX_FIELD_CHARS = 1 << 20;
 
-    /** One data row; variables are already JSON text. */
-    record Row(long line, String referenceId, String target, String variablesJson) {}
+    /**
+     * One data row; variables are already JSON text (contact_id among them). {@code contactId} is
+     * the stripped {@code contact_id} cell, null when the file has no such column or it is empty.
+     */
+    record Row(
+            long line,
+            String referenceId,
+            String target,
+            String variablesJson,
+            @Nullable String contactId) {}
 
     private CallListReader() {}
 
@@ -100,7 +111,7 @@ final class CallListReader {
     }
 
     /** Where the columns are. */
-    private record Header(int referenceId, int target, List<String> names, int width) {
+    private record Header(int referenceId, int target, int contactId, List<String> names, int width) {
         static Header of(CsvRecord record) {
             var names = new ArrayList<String>();
             var seen = new HashSet<String>();
@@ -128,7 +139,7 @@ final class CallListReader {
             if (!missing.isEmpty()) {
                 throw new InvalidUpload("Missing required fields: " + String.join(", ", missing));
             }
-            return new Header(ref, target, names, names.size());
+            return new Header(ref, target, indexOf(names, CONTACT_ID), names, names.size());
         }
 
         private static int indexOf(List<String> names, String wanted) {
@@ -160,7 +171,13 @@ final class CallListReader {
                 quote(json, value);
             }
             json.append('}');
-            return new Row(line, record.getField(referenceId).strip(), record.getField(target), json.toString());
+            String contact = contactId < 0 ? null : record.getField(contactId).strip();
+            return new Row(
+                    line,
+                    record.getField(referenceId).strip(),
+                    record.getField(target),
+                    json.toString(),
+                    contact == null || contact.isEmpty() ? null : contact);
         }
     }
 

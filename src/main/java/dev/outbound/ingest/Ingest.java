@@ -3,7 +3,9 @@ package dev.outbound.ingest;
 import dev.outbound.api.InvalidInput;
 import dev.outbound.auth.Caller;
 import dev.outbound.batch.Batches;
+import dev.outbound.campaign.DuplicateTargets;
 import dev.outbound.request.RequestLoad;
+import dev.outbound.request.RequestReason;
 import dev.outbound.request.RequestStatus;
 import dev.outbound.request.Requests;
 import dev.outbound.request.Target;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,25 +48,33 @@ class Ingest {
         long batchPk = target.batch().pk();
         var references = new ReferenceIndex();
         requests.existingReferences(batchPk, e -> references.add(e.getKey(), e.getValue() + 1));
+        // Built only when the campaign skips duplicate people, so other uploads pay nothing for it.
+        PersonIndex people = target.duplicateTargets() == DuplicateTargets.SKIP ? new PersonIndex() : null;
         var counts = new long[3];
-        try (RequestLoad load = requests.openLoad(batchPk, target.recipientHours())) {
+        try (RequestLoad load = requests.openLoad(batchPk, target.recipientHours(), people != null)) {
             long rows = CallListReader.read(file, row -> {
                 Target normalized = requests.targets().normalize(row.target(), target.mode());
                 // Every row takes the next ordinal of its reference id: the first occurrence wins,
                 // whether or not its target is valid.
                 int ordinal = references.add(row.referenceId());
                 RequestStatus status;
+                String firstRow = null;
                 if (row.referenceId().isEmpty() || !normalized.valid()) {
                     status = RequestStatus.INVALID;
+                } else if (ordinal != 0) {
+                    status = RequestStatus.DUPLICATE;
                 } else {
-                    status = ordinal == 0 ? RequestStatus.PENDING : RequestStatus.DUPLICATE;
+                    // Only rows that will be attempted claim a person: an invalid or repeated row
+                    // leaves the person to the next usable one.
+                    firstRow = people == null ? null : people.seenBefore(person(row, normalized), row.referenceId());
+                    status = firstRow == null ? RequestStatus.PENDING : RequestStatus.DUPLICATE;
                 }
                 switch (status) {
                     case PENDING -> counts[0]++;
                     case INVALID -> counts[1]++;
                     default -> counts[2]++;
                 }
-                add(load, row, ordinal, normalized, status);
+                add(load, row, ordinal, normalized, status, firstRow);
             });
             load.finish();
             batches.uploadSucceeded(caller, target.batch(), filename);
@@ -75,10 +86,32 @@ class Ingest {
         }
     }
 
+    /** Who a row is for: its contact_id when it has one, else its normalised target. */
+    private static String person(CallListReader.Row row, Target target) {
+        return row.contactId() != null ? "contact_id:" + row.contactId() : "target:" + target.value();
+    }
+
     private static void add(
-            RequestLoad load, CallListReader.Row row, int ordinal, Target target, RequestStatus status) {
+            RequestLoad load,
+            CallListReader.Row row,
+            int ordinal,
+            Target target,
+            RequestStatus status,
+            @Nullable String firstRow) {
         try {
-            load.add(row.referenceId(), ordinal, target, row.variablesJson(), status);
+            if (firstRow == null) {
+                load.add(row.referenceId(), ordinal, target, row.variablesJson(), status);
+            } else {
+                String same = row.contactId() != null ? "same contact_id" : "same target";
+                load.add(
+                        row.referenceId(),
+                        ordinal,
+                        target,
+                        row.variablesJson(),
+                        status,
+                        RequestReason.DUPLICATE_TARGET,
+                        same + " as reference id " + firstRow);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Bulk load failed at line " + row.line() + ": " + e.getMessage(), e);
         }

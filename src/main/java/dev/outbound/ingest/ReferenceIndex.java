@@ -64,7 +64,7 @@ final class ReferenceIndex {
     }
 
     /** A seeded 64-bit hash over bytes with MurmurHash3's finaliser. */
-    private static long hash(byte[] bytes, long seed) {
+    static long hash(byte[] bytes, long seed) {
         long h = seed ^ bytes.length;
         for (byte b : bytes) {
             h = (h ^ (b & 0xff)) * 0x100000001B3L;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,10 +94,42 @@ public class Outcomes {
         return apply(new Change(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at));
     }
 
+    /**
+     * {@link #skipClaimed(ClaimedRequest, ChannelManagerStatus, Instant)}, saying which rule skipped
+     * it: a filter, or a provider that refused because the person opted out with it.
+     */
+    @Transactional
+    public boolean skipClaimed(
+            ClaimedRequest c,
+            ChannelManagerStatus channelStatus,
+            Instant at,
+            RequestReason reason,
+            @Nullable String detail) {
+        if (!takeBack(c, at)) {
+            return false;
+        }
+        RequestState waiting = requests.lockState(c.id()).orElseThrow();
+        return apply(new Change(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at)
+                .because(reason, detail));
+    }
+
     /** A claimed request that cannot be judged yet (its lookup is pending): it waits until {@code dueAt}. */
     @Transactional
     public boolean postponeClaimed(ClaimedRequest c, Instant dueAt) {
         return takeBack(c, dueAt);
+    }
+
+    /**
+     * {@link #postponeClaimed(ClaimedRequest, Instant)}, noting why it waits; its next claim clears
+     * the note.
+     */
+    @Transactional
+    public boolean postponeClaimed(ClaimedRequest c, Instant dueAt, RequestReason reason, @Nullable String detail) {
+        if (!takeBack(c, dueAt)) {
+            return false;
+        }
+        requests.noteReason(c.id(), reason, detail);
+        return true;
     }
 
     private boolean takeBack(ClaimedRequest c, Instant dueAt) {
@@ -108,23 +141,6 @@ public class Outcomes {
             requests.forgetSentIfNeverAttempted(c.id());
         }
         return taken;
-    }
-
-    /**
-     * A claimed request the provider refused because the person opted out (or a rule found
-     * suppressed): the attempt is taken back, since nothing reached anyone, and the request is
-     * SKIPPED with {@code channelStatus} and {@code reason}, in one transaction; false if it is
-     * no longer as claimed.
-     */
-    @Transactional
-    public boolean skipClaimed(
-            ClaimedRequest c, ChannelManagerStatus channelStatus, Instant at, RequestReason reason, String detail) {
-        if (!takeBack(c, at)) {
-            return false;
-        }
-        RequestState waiting = requests.lockState(c.id()).orElseThrow();
-        return apply(new Change(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at)
-                .because(reason, detail));
     }
 
     /**

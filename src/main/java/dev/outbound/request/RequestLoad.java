@@ -5,6 +5,7 @@ import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bulk load of new requests into one batch, on the caller's transaction: COPY on PostgreSQL,
@@ -19,14 +20,19 @@ public final class RequestLoad implements AutoCloseable {
     private final Deltas tally = new Deltas();
 
     private final boolean recipientHours;
+    // Rows carry reason columns only when a rule may decide them, so a plain upload streams the
+    // same bytes as before reasons existed.
+    private final boolean withReasons;
 
     RequestLoad(
             Dialect.BulkLoad load,
             long batchPk,
             java.time.Instant now,
             StatusCountRepository counters,
-            boolean recipientHours) {
+            boolean recipientHours,
+            boolean withReasons) {
         this.recipientHours = recipientHours;
+        this.withReasons = withReasons;
         this.load = load;
         this.batchPk = batchPk;
         this.now = java.util.Objects.requireNonNull(Instants.toDb(now));
@@ -36,26 +42,44 @@ public final class RequestLoad implements AutoCloseable {
     /** Adds one request; PENDING ones are due at once, the others are final from the start. */
     public void add(String referenceId, int ordinal, Target target, String variablesJson, RequestStatus status)
             throws SQLException {
+        add(referenceId, ordinal, target, variablesJson, status, null, null);
+    }
+
+    /** Adds one request a rule already decided on, saying why (e.g. DUPLICATE_TARGET). */
+    public void add(
+            String referenceId,
+            int ordinal,
+            Target target,
+            String variablesJson,
+            RequestStatus status,
+            @Nullable RequestReason reason,
+            @Nullable String reasonDetail)
+            throws SQLException {
+        if (reason != null && !withReasons) {
+            throw new IllegalStateException("this load was opened without reasons");
+        }
         var channelStatus = initialChannel(status);
-        load.add(
-                batchPk,
-                referenceId,
-                ordinal,
-                target.value(),
-                variablesJson,
-                status.name(),
-                channelStatus.wire(),
-                0,
-                status == RequestStatus.PENDING ? now : null,
-                now,
-                now,
-                // Only campaigns dialling on the recipient's clock need the number's zones.
-                recipientHours
-                                && status == RequestStatus.PENDING
-                                && target.value().startsWith("+")
-                        ? RecipientZones.columnFor(target.value())
-                        : null,
-                status == RequestStatus.PENDING ? target.lineType() : null);
+        Object[] row = {
+            batchPk,
+            referenceId,
+            ordinal,
+            target.value(),
+            variablesJson,
+            status.name(),
+            channelStatus.wire(),
+            0,
+            status == RequestStatus.PENDING ? now : null,
+            now,
+            now,
+            // Only campaigns dialling on the recipient's clock need the number's zones.
+            recipientHours && status == RequestStatus.PENDING && target.value().startsWith("+")
+                    ? RecipientZones.columnFor(target.value())
+                    : null,
+            status == RequestStatus.PENDING ? target.lineType() : null,
+            reason == null ? null : reason.name(),
+            reasonDetail
+        };
+        load.add(withReasons ? row : java.util.Arrays.copyOf(row, row.length - 2));
         tally.add(batchPk, new CountKey(status, channelStatus), 1);
     }
 

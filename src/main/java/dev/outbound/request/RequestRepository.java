@@ -35,13 +35,35 @@ class RequestRepository {
             "updated_at",
             "time_zone",
             "line_type");
+    /** The load columns and why a rule decided a row, for uploads whose rules can decide one. */
+    static final List<String> LOAD_COLUMNS_WITH_REASON = java.util.stream.Stream.concat(
+                    LOAD_COLUMNS.stream(), java.util.stream.Stream.of("reason", "reason_detail"))
+            .toList();
 
     private static final String INSERT = """
             INSERT INTO request (batch_pk, reference_id, ordinal, target, request_variables, status,
                                  channel_manager_status, attempt_count, due_at, created_at, updated_at, time_zone,
-                                 line_type)
+                                 line_type, reason, reason_detail)
             VALUES (:batchPk, :referenceId, :ordinal, :target, :requestVariables, :status,
-                    :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone, :lineType)
+                    :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone, :lineType,
+                    :reason, :reasonDetail)
+            """;
+
+    // The first request of a batch for one person: by contact_id (matched in the stored compact
+    // JSON, whose string escaping cannot fake a key), else by target among rows without one.
+    private static final String FIRST_OF_PERSON = """
+            SELECT reference_id FROM request
+            WHERE batch_pk = :batchPk AND status NOT IN (:duplicate, :invalid) AND %s
+            ORDER BY id LIMIT 1
+            """;
+    private static final String BY_CONTACT_ID = "request_variables LIKE :pattern ESCAPE '!'";
+    private static final String BY_TARGET = """
+            target = :target
+            AND (request_variables NOT LIKE '%"contact_id":"%' OR request_variables LIKE '%"contact_id":""%')""";
+
+    // Why a PENDING request waits; no status changes, so it needs no writer.
+    private static final String NOTE_REASON = """
+            UPDATE request SET reason = :reason, reason_detail = :detail WHERE id = :id
             """;
 
     private static final String REFERENCE_EXISTS = """
@@ -127,7 +149,9 @@ class RequestRepository {
             RequestStatus status,
             ChannelManagerStatus channelStatus,
             Instant now,
-            @org.jspecify.annotations.Nullable String timeZone) {
+            @org.jspecify.annotations.Nullable String timeZone,
+            @org.jspecify.annotations.Nullable RequestReason reason,
+            @org.jspecify.annotations.Nullable String reasonDetail) {
         jdbc.sql(INSERT)
                 .param("batchPk", batchPk)
                 .param("referenceId", referenceId)
@@ -140,6 +164,29 @@ class RequestRepository {
                 .param("createdAt", Instants.toDb(now))
                 .param("timeZone", timeZone)
                 .param("lineType", target.valid() ? target.lineType() : null)
+                .param("reason", reason == null ? null : reason.name())
+                .param("reasonDetail", reasonDetail)
+                .update();
+    }
+
+    /** The reference id of the batch's first usable request for a person; {@code jsonContactId} is JSON-escaped. */
+    java.util.Optional<String> firstOfPerson(
+            long batchPk, String target, @org.jspecify.annotations.Nullable String jsonContactId) {
+        var spec = jdbc.sql(FIRST_OF_PERSON.formatted(jsonContactId == null ? BY_TARGET : BY_CONTACT_ID))
+                .param("batchPk", batchPk)
+                .param("duplicate", RequestStatus.DUPLICATE.name())
+                .param("invalid", RequestStatus.INVALID.name());
+        spec = jsonContactId == null
+                ? spec.param("target", target)
+                : spec.param("pattern", "%\"contact_id\":\"" + jsonContactId.replaceAll("([!%_])", "!$1") + "\"%");
+        return spec.query(String.class).optional();
+    }
+
+    void noteReason(long id, RequestReason reason, @org.jspecify.annotations.Nullable String detail) {
+        jdbc.sql(NOTE_REASON)
+                .param("reason", reason.name())
+                .param("detail", detail)
+                .param("id", id)
                 .update();
     }
 

@@ -60,16 +60,34 @@ public class Requests {
 
     /**
      * Adds one request, validated like a CSV row: a target that is not valid is stored as
-     * INVALID. A reference id already in the batch is a 409.
+     * INVALID. A reference id already in the batch is a 409. With {@code skipSamePerson} (the
+     * campaign's duplicate_targets "skip"), a person (its {@code contactId}, else its target)
+     * that a usable request of the batch already has makes it DUPLICATE with DUPLICATE_TARGET,
+     * as an upload does; the caller holds the batch's lock, so two adds cannot both pass.
      */
     @Transactional
     public RequestStatus add(
-            long batchPk, Mode mode, boolean recipientHours, String referenceId, String target, String variablesJson) {
+            long batchPk,
+            Mode mode,
+            boolean recipientHours,
+            String referenceId,
+            String target,
+            String variablesJson,
+            boolean skipSamePerson,
+            @Nullable String contactId) {
         if (requests.referenceExists(batchPk, referenceId)) {
             throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
         }
         Target normalized = targets.normalize(target, mode);
         RequestStatus status = normalized.valid() ? RequestStatus.PENDING : RequestStatus.INVALID;
+        String id = contactId == null || contactId.isBlank() ? null : contactId;
+        String first = status == RequestStatus.PENDING && skipSamePerson
+                ? requests.firstOfPerson(batchPk, normalized.value(), id == null ? null : json(id))
+                        .orElse(null)
+                : null;
+        if (first != null) {
+            status = RequestStatus.DUPLICATE;
+        }
         var channel = RequestLoad.initialChannel(status);
         try {
             requests.insert(
@@ -83,12 +101,23 @@ public class Requests {
                     clock.instant(),
                     recipientHours && normalized.valid() && mode != Mode.EMAIL
                             ? RecipientZones.columnFor(normalized.value())
-                            : null);
+                            : null,
+                    first == null ? null : RequestReason.DUPLICATE_TARGET,
+                    first == null
+                            ? null
+                            : (id == null ? "same target" : "same contact_id") + " as reference id " + first);
         } catch (DuplicateKeyException e) {
             throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
         }
         counters.addAll(new Deltas().add(batchPk, new CountKey(status, channel), 1));
         return status;
+    }
+
+    /** {@code s} escaped as inside a JSON string, as the stored variables have it. */
+    private static String json(String s) {
+        var out = new StringBuilder(s.length() + 8);
+        tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, out);
+        return out.toString();
     }
 
     /**
@@ -168,14 +197,21 @@ public class Requests {
         requests.maxOrdinals(batchPk, sink);
     }
 
-    /** Opens a bulk load on the current transaction's connection. */
-    public RequestLoad openLoad(long batchPk, boolean recipientHours) throws SQLException {
+    /**
+     * Opens a bulk load on the current transaction's connection; {@code withReasons} when rows
+     * may say why a rule decided them (e.g. duplicate_targets "skip").
+     */
+    public RequestLoad openLoad(long batchPk, boolean recipientHours, boolean withReasons) throws SQLException {
         var connection = DataSourceUtils.getConnection(dataSource);
         return new RequestLoad(
-                dialect.bulkLoad(connection, "request", RequestRepository.LOAD_COLUMNS),
+                dialect.bulkLoad(
+                        connection,
+                        "request",
+                        withReasons ? RequestRepository.LOAD_COLUMNS_WITH_REASON : RequestRepository.LOAD_COLUMNS),
                 batchPk,
                 clock.instant(),
                 counters,
-                recipientHours);
+                recipientHours,
+                withReasons);
     }
 }

@@ -35,7 +35,8 @@ class OpenApiDocumentTest {
             "/api/v1/outbound/suppressions",
             "/api/v1/outbound/suppressions/{target}",
             "/api/v1/outbound/suppressions/upload",
-            "/api/v1/outbound/suppressions.csv");
+            "/api/v1/outbound/suppressions.csv",
+            "/api/v1/outbound/policy");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
 
     @LocalServerPort
@@ -102,10 +103,24 @@ class OpenApiDocumentTest {
             assertThat(schemas.has(schema)).as(schema).isTrue();
         }
         assertThat(schemas.get("OutboundCampaignExtensions").get("properties").propertyNames())
-                .contains("timezone", "hours_in", "agent_url");
+                .contains("timezone", "hours_in", "agent_url", "contact_limit", "duplicate_targets");
+        assertThat(schemas.get("CommunicationRequestResultExtensions")
+                        .get("properties")
+                        .propertyNames())
+                .containsExactlyInAnyOrder("reason", "reason_detail");
+        assertThat(schemas.get("ContactLimit").get("properties").propertyNames())
+                .containsExactlyInAnyOrder("max_attempts", "days", "after_conversation_days");
         assertThat(schemas.get("RequestAttempt").get("properties").propertyNames())
                 .containsExactlyInAnyOrder(
-                        "attempt_no", "started_at", "ended_at", "channel_sid", "channel_status", "outcome", "detail");
+                        "attempt_no",
+                        "started_at",
+                        "ended_at",
+                        "channel_sid",
+                        "channel_status",
+                        "outcome",
+                        "detail",
+                        "reason",
+                        "reason_detail");
         assertThat(served.get("components").get("parameters").has("include_deleted"))
                 .isTrue();
         JsonNode bearer = served.get("components").get("securitySchemes").get("BearerAuth");

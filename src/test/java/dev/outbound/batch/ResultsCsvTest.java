@@ -42,7 +42,7 @@ class ResultsCsvTest {
         assertThat(lines[0])
                 .isEqualTo("reference_id,target,request_status,channel_manager_status,attempt_count,sent_at,"
                         + "created_at,channel_manager_sid,session_id,conversation_id,insights_status,line_type,"
-                        + "insights,name,plan");
+                        + "insights,reason,reason_detail,name,plan");
         assertThat(lines).hasSize(4);
         assertThat(lines[1])
                 .as("an E.164 target is a plain signed number, left as it is")

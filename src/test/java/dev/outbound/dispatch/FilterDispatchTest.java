@@ -65,6 +65,7 @@ class FilterDispatchTest {
         assertThat(result.path("channel_manager_status").asString()).isEqualTo("FILTERED_LINE_TYPE");
         assertThat(result.path("attempt_count").asInt()).isZero();
         assertThat(result.path("sent_at").isNull()).as("never sent").isTrue();
+        assertThat(result.path("reason").asString()).isEqualTo("FILTERED");
     }
 
     @Test
@@ -88,6 +89,9 @@ class FilterDispatchTest {
         assertFiltered(results.get("r1"));
         assertFiltered(results.get("r2"));
         assertFiltered(results.get("r3"));
+        assertThat(results.get("r1").path("reason_detail").asString()).isEqualTo("line type landline not allowed");
+        assertThat(results.get("r3").path("reason_detail").asString()).isEqualTo("line type unknown not allowed");
+        assertThat(results.get("r0").path("reason").isNull()).isTrue();
         var counts = api.get(BATCHES + id).json().path("status_counts");
         assertThat(counts.path("SKIPPED").asInt()).isEqualTo(3);
         assertThat(counts.path("COMPLETED").asInt()).isEqualTo(1);

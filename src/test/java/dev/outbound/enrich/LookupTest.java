@@ -180,6 +180,12 @@ class LookupTest {
         assertThat(BatchResults.of(api, id).byRef().values())
                 .as("nothing is dialled before its lookup")
                 .allSatisfy(r -> assertThat(r.path("attempt_count").asInt()).isZero());
+        assertThat(BatchResults.of(api, id).byRef().values())
+                .as("and each says why it waits")
+                .allSatisfy(r -> {
+                    assertThat(r.path("reason").asString()).isEqualTo("LOOKUP_PENDING");
+                    assertThat(r.path("reason_detail").asString()).startsWith("number lookup pending");
+                });
         worker.runOnce();
         run(Duration.ofMinutes(1));
 
@@ -189,7 +195,12 @@ class LookupTest {
             assertThat(results.get(ref).path("request_status").asString()).isEqualTo("SKIPPED");
             assertThat(results.get(ref).path("channel_manager_status").asString())
                     .isEqualTo("FILTERED_LINE_TYPE");
+            assertThat(results.get(ref).path("reason").asString()).isEqualTo("FILTERED");
         }
+        assertThat(results.get("r0").path("reason").isNull())
+                .as("the claim that dialled it cleared the wait's reason")
+                .isTrue();
+        assertThat(results.get("r1").path("reason_detail").asString()).isEqualTo("line type landline not allowed");
         assertThat(api.get(BATCHES + id)
                         .json()
                         .path("status_counts")

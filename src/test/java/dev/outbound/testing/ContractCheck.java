@@ -82,7 +82,8 @@ public final class ContractCheck {
      * than JSON Schema, which the contract leaves open), so they are removed before validation and
      * a misspelled contract field still fails.
      */
-    static final java.util.Set<String> EXTENSION_FIELDS = java.util.Set.of("timezone", "hours_in", "agent_url");
+    static final java.util.Set<String> EXTENSION_FIELDS = java.util.Set.of(
+            "timezone", "hours_in", "agent_url", "contact_limit", "duplicate_targets", "reason", "reason_detail");
 
     private static String withoutExtensions(String body) {
         if (body.isBlank()) {

@@ -39,7 +39,9 @@ public class ResultCsv {
             "conversation_id",
             "insights_status",
             "line_type",
-            "insights");
+            "insights",
+            "reason",
+            "reason_detail");
 
     private final RequestResults requests;
     private final JsonMapper json;
@@ -85,6 +87,8 @@ public class ResultCsv {
         out.add(text(r.insightsStatus()));
         out.add(text(r.lineType()));
         out.add(text(r.insightsJson()));
+        out.add(text(r.reason()));
+        out.add(text(r.reasonDetail()));
         JsonNode vars = json.readTree(r.requestVariablesJson());
         for (String name : variables) {
             JsonNode v = vars.get(name);

@@ -24,14 +24,14 @@ class ResultRepository {
     private static final String RESULT_COLUMNS = """
             SELECT reference_id, target, request_variables, channel_manager_sid, created_at, sent_at, attempt_count,
                    session_id, conversation_id, status, channel_manager_status, insights_status, insights,
-                   line_type, enrichment
+                   line_type, enrichment, reason, reason_detail
             FROM request WHERE batch_pk = :batchPk
             """;
 
     private static final String RESULT_BY_ID = """
             SELECT reference_id, target, request_variables, channel_manager_sid, created_at, sent_at, attempt_count,
                    session_id, conversation_id, status, channel_manager_status, insights_status, insights,
-                   line_type, enrichment
+                   line_type, enrichment, reason, reason_detail
             FROM request WHERE id = :id
             """;
 
@@ -43,7 +43,8 @@ class ResultRepository {
             WHERE batch_pk = :batchPk AND reference_id = :referenceId AND ordinal = 0
             """;
     private static final String ATTEMPTS = """
-            SELECT a.attempt_no, a.started_at, a.ended_at, a.channel_sid, a.channel_status, a.outcome, a.detail
+            SELECT a.attempt_no, a.started_at, a.ended_at, a.channel_sid, a.channel_status, a.outcome, a.detail,
+                   r.reason, r.reason_detail
             FROM request_attempt a JOIN request r ON r.id = a.request_id
             WHERE r.batch_pk = :batchPk AND r.reference_id = :referenceId
             ORDER BY r.ordinal, a.attempt_no
@@ -152,7 +153,9 @@ class ResultRepository {
                 rs.getString("insights_status"),
                 rs.getString("insights"),
                 rs.getString("line_type"),
-                rs.getString("enrichment"));
+                rs.getString("enrichment"),
+                rs.getString("reason"),
+                rs.getString("reason_detail"));
     }
 
     List<AttemptView> attempts(long batchPk, String referenceId) {
@@ -166,7 +169,9 @@ class ResultRepository {
                         rs.getString("channel_sid"),
                         rs.getString("channel_status"),
                         rs.getString("outcome"),
-                        rs.getString("detail")))
+                        rs.getString("detail"),
+                        rs.getString("reason"),
+                        rs.getString("reason_detail")))
                 .list();
     }
 

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One request as the results endpoint shows it (the contract's CommunicationRequestResult).
- * JSON-valued columns stay as the stored JSON text so streaming a large batch never parses them.
+ * {@code reason} and {@code reasonDetail} (extensions) say why a rule held the request back or
+ * skipped it, null when none did. JSON-valued columns stay as the stored JSON text so streaming a large batch never parses them.
  */
 public record ResultRow(
         String referenceId,
@@ -22,4 +23,6 @@ public record ResultRow(
         @Nullable String insightsStatus,
         @Nullable String insightsJson,
         @Nullable String lineType,
-        @Nullable String enrichmentJson) {}
+        @Nullable String enrichmentJson,
+        @Nullable String reason,
+        @Nullable String reasonDetail) {}

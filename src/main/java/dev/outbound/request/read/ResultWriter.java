@@ -51,6 +51,8 @@ public class ResultWriter {
         raw(g, "insights", r.insightsJson());
         nullable(g, "line_type", r.lineType());
         raw(g, "enrichment", r.enrichmentJson());
+        nullable(g, "reason", r.reason());
+        nullable(g, "reason_detail", r.reasonDetail());
         g.writeEndObject();
     }
 
