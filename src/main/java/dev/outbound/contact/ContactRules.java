@@ -64,7 +64,7 @@ public final class ContactRules {
         }
         Instant until = inWindow.get(inWindow.size() - max).plus(window);
         return new Held(
-                until, Cause.ATTEMPTS, "%d attempts in %d days; next allowed %s".formatted(max, days, minutes(until)));
+                until, Cause.ATTEMPTS, "%s in %s; next allowed %s".formatted(count(max, "attempt"), count(days, "day"), minutes(until)));
     }
 
     private static @Nullable Held quiet(ContactLimit limit, ContactHistory history, Instant now) {
@@ -80,12 +80,16 @@ public final class ContactRules {
         return new Held(
                 until,
                 Cause.CONVERSATION,
-                "conversation at %s; quiet for %d days; next allowed %s"
-                        .formatted(minutes(conversation), days, minutes(until)));
+                "conversation at %s; quiet for %s; next allowed %s"
+                        .formatted(minutes(conversation), count(days, "day"), minutes(until)));
     }
 
     private static @Nullable Held later(@Nullable Held a, @Nullable Held b) {
         return a == null ? b : b == null || !b.until().isAfter(a.until()) ? a : b;
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static String minutes(Instant at) {

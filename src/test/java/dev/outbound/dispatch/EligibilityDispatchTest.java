@@ -154,6 +154,28 @@ class EligibilityDispatchTest {
     }
 
     @Test
+    void a_campaigns_own_limit_counts_what_other_campaigns_of_the_organization_did() {
+        String unlimited = Fixtures.dialableBatch(api, Map.of(), "+15125550350");
+        run(Duration.ofSeconds(10));
+        var limit = Map.of("max_attempts", 1, "days", 1);
+        String limited = Fixtures.dialableBatch(api, Map.of("contact_limit", limit), "+15125550350", "+15125550351");
+
+        run(Duration.ofSeconds(30));
+
+        assertThat(BatchResults.of(api, unlimited)
+                        .get("r0")
+                        .path("attempt_count")
+                        .asInt())
+                .isEqualTo(1);
+        var results = BatchResults.of(api, limited);
+        assertThat(results.get("r0").path("attempt_count").asInt()).isZero();
+        assertThat(results.get("r0").path("reason").asString()).isEqualTo("CONTACT_LIMIT");
+        assertThat(results.get("r0").path("reason_detail").asString()).startsWith("1 attempt in 1 day; next allowed ");
+        assertThat(results.get("r1").path("attempt_count").asInt()).isEqualTo(1);
+        assertThat(results.get("r1").path("reason").isNull()).isTrue();
+    }
+
+    @Test
     void a_contact_id_makes_two_numbers_one_person() {
         policies.setOrganizationLimit(organization(), new ContactLimit(1, 1, null), "test");
         String id = batch(
