@@ -110,7 +110,7 @@ public class SuppressionUpload {
      */
     private static boolean unusable(SuppressionFile.Row row) {
         String reason = row.reason();
-        return (reason != null && reason.strip().length() > SuppressionController.MAX_REASON)
+        return (reason != null && reason.strip().length() > Suppressions.MAX_REASON)
                 || hasNul(row.target())
                 || hasNul(row.kind())
                 || hasNul(reason);
