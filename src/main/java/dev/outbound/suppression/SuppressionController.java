@@ -32,7 +32,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/outbound")
 class SuppressionController {
-    static final int MAX_REASON = 1000;
     private static final List<String> KINDS =
             Arrays.stream(SuppressionKind.values()).map(SuppressionKind::wire).toList();
 
@@ -69,8 +68,11 @@ class SuppressionController {
         if (kind == null) {
             f.fail("kind", "Input should be " + JsonFields.quoteList(KINDS), "enum");
         }
-        if (reason != null && reason.strip().length() > MAX_REASON) {
-            f.fail("reason", "String should have at most " + MAX_REASON + " characters", "string_too_long");
+        if (reason != null && reason.strip().length() > Suppressions.MAX_REASON) {
+            f.fail(
+                    "reason",
+                    "String should have at most " + Suppressions.MAX_REASON + " characters",
+                    "string_too_long");
         }
         v.throwIfAny();
         var added = suppressions.add(

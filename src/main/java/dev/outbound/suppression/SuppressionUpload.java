@@ -71,7 +71,7 @@ public class SuppressionUpload {
                 String target = suppressions.key(row.target());
                 SuppressionKind kind = kind(row.kind());
                 String reason = reason(row.reason());
-                if (target == null || kind == null || unusable(row.reason())) {
+                if (target == null || kind == null || unusable(row)) {
                     tally[1]++;
                     return;
                 }
@@ -104,9 +104,19 @@ public class SuppressionUpload {
         return raw == null || raw.isBlank() ? null : raw.strip();
     }
 
-    /** A reason the column cannot hold, or with a NUL byte, which PostgreSQL refuses in text. */
-    private static boolean unusable(@Nullable String reason) {
-        return reason != null
-                && (reason.strip().length() > SuppressionController.MAX_REASON || reason.indexOf('\0') >= 0);
+    /**
+     * A reason the column cannot hold, or a NUL byte anywhere: PostgreSQL refuses it in text, and
+     * libphonenumber would read past it to a number nobody wrote.
+     */
+    private static boolean unusable(SuppressionFile.Row row) {
+        String reason = row.reason();
+        return (reason != null && reason.strip().length() > Suppressions.MAX_REASON)
+                || hasNul(row.target())
+                || hasNul(row.kind())
+                || hasNul(reason);
+    }
+
+    private static boolean hasNul(@Nullable String s) {
+        return s != null && s.indexOf('\0') >= 0;
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Suppressions {
+    /** Longest reason stored (the column's width). */
+    static final int MAX_REASON = 1000;
+
     private final SuppressionRepository entries;
     private final Targets targets;
     private final Clock clock;
@@ -36,7 +39,7 @@ public class Suppressions {
     /**
      * Adds {@code rawTarget} unless it is already suppressed; either way answers the stored entry.
      * Throws {@link InvalidInput} (422) for a target that is neither a phone number nor an email
-     * address.
+     * address, or a reason longer than 1000 characters.
      */
     @Transactional
     public Added add(
@@ -47,6 +50,10 @@ public class Suppressions {
             @Nullable String reason,
             String addedBy) {
         String target = keyOrThrow(rawTarget, "body");
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw InvalidInput.of(
+                    "String should have at most " + MAX_REASON + " characters", "string_too_long", "body", "reason");
+        }
         var entry = new Suppression(target, kind, source, reason, addedBy, clock.instant());
         boolean created = entries.insertIfAbsent(organizationId, entry);
         return new Added(entries.find(organizationId, target).orElse(entry), created);

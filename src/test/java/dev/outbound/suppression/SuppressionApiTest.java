@@ -72,6 +72,9 @@ class SuppressionApiTest {
         var r = api.post(LIST, entry("+15125551000", "angry", ""));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().path("detail").get(0).path("loc").toString()).isEqualTo("[\"body\",\"kind\"]");
+        var tooLong = api.post(LIST, entry("+15125551000", "bounced", "x".repeat(1001)));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().path("detail").get(0).path("loc").toString()).isEqualTo("[\"body\",\"reason\"]");
         var targets = numbers(1000, 4);
         String[] kinds = {"unsubscribed", "bounced", "spam_report", "dropped"};
         for (int i = 0; i < 4; i++) {

@@ -115,6 +115,32 @@ class SuppressionUploadTest {
     }
 
     @Test
+    void hostile_files_answer_422_or_skip_their_bad_rows_and_never_store_half() {
+        var api = anOrganization();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, (byte) 0xff};
+        byte[] utf16 = "target\n+15125551000\n".getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        String huge = "target\n+1512555" + "1".repeat(2 << 20) + "\n";
+        for (byte[] file : List.of(png, utf16, huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            var r = api.upload(UPLOAD, "hostile.csv", file);
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+        }
+        JsonNode skipped = counts(api.upload(
+                UPLOAD,
+                "nul.csv",
+                aSuppressionList()
+                        .row("+15125551000\0", "", "")
+                        .row("+15125551001", "", "a\0b")
+                        .row("+15125551002", "bounced\0", "")
+                        .row("+15125551003", "", "x".repeat(1001))
+                        .row("=HYPERLINK(\"http://evil\")", "", "")
+                        .row("+15125551004", "", "kept")
+                        .build()));
+        assertThat(skipped.path("invalid").asLong()).isEqualTo(5);
+        assertThat(skipped.path("added").asLong()).isEqualTo(1);
+        assertThat(total(api)).isEqualTo(1);
+    }
+
+    @Test
     void an_upload_that_fails_late_stores_none_of_its_rows() {
         var api = anOrganization();
         var list = aSuppressionList().rows(numbers(1000, 3000));
