@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class ContactAttemptRepository {
     private static final String INSERT = """
             INSERT INTO contact_attempt (request_id, attempt_no, organization_id, contact_key, attempted_at)
-            VALUES (:requestId, :attemptNo, :org, :key, :at)
+            VALUES :rows
             """;
     private static final String SINCE = """
             SELECT contact_key, attempted_at, conversation_at FROM contact_attempt
@@ -27,6 +27,9 @@ class ContactAttemptRepository {
             UPDATE contact_attempt SET conversation_at = :at
             WHERE request_id = :requestId AND attempt_no = :attemptNo AND conversation_at IS NULL
             """;
+
+    /** Rows per INSERT: five parameters each, well inside a statement's 32,767. */
+    private static final int CHUNK = 1000;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -40,16 +43,15 @@ class ContactAttemptRepository {
         if (attempts.isEmpty()) {
             return;
         }
-        batch.batchUpdate(
-                INSERT,
-                attempts.stream()
-                        .map(a -> new MapSqlParameterSource()
-                                .addValue("requestId", a.requestId())
-                                .addValue("attemptNo", a.attemptNo())
-                                .addValue("org", a.organizationId())
-                                .addValue("key", a.contactKey())
-                                .addValue("at", Instants.toDb(a.at())))
-                        .toArray(SqlParameterSource[]::new));
+        // Multi-row VALUES, a chunk at a time: one statement per chunk instead of one per row.
+        for (int i = 0; i < attempts.size(); i += CHUNK) {
+            var rows = attempts.subList(i, Math.min(attempts.size(), i + CHUNK)).stream()
+                    .map(a -> new Object[] {
+                        a.requestId(), a.attemptNo(), a.organizationId(), a.contactKey(), Instants.toDb(a.at())
+                    })
+                    .toList();
+            batch.update(INSERT, new MapSqlParameterSource("rows", rows));
+        }
     }
 
     /** Each person's attempts and conversations since {@code since}. */
@@ -70,12 +72,15 @@ class ContactAttemptRepository {
         return out;
     }
 
-    boolean conversation(long requestId, int attemptNo, Instant at) {
-        return jdbc.sql(CONVERSATION)
-                        .param("requestId", requestId)
-                        .param("attemptNo", attemptNo)
-                        .param("at", Instants.toDb(at))
-                        .update()
-                == 1;
+    /** Stamps several attempts as conversations in one round trip. */
+    void conversations(List<ContactLedger.Conversation> conversations) {
+        batch.batchUpdate(
+                CONVERSATION,
+                conversations.stream()
+                        .map(c -> new MapSqlParameterSource()
+                                .addValue("requestId", c.requestId())
+                                .addValue("attemptNo", c.attemptNo())
+                                .addValue("at", Instants.toDb(c.at())))
+                        .toArray(SqlParameterSource[]::new));
     }
 }

@@ -58,9 +58,13 @@ public class ContactLedger {
         attempts.insertAll(made);
     }
 
-    /** The attempt became a conversation at {@code at}; it opens the person's quiet period. */
+    /** An attempt that became a conversation at {@code at}: it opens the person's quiet period. */
+    public record Conversation(long requestId, int attemptNo, Instant at) {}
+
     @Transactional
-    public void conversation(long requestId, int attemptNo, Instant at) {
-        attempts.conversation(requestId, attemptNo, at);
+    public void conversations(List<Conversation> conversations) {
+        if (!conversations.isEmpty()) {
+            attempts.conversations(conversations);
+        }
     }
 }

@@ -64,7 +64,9 @@ public final class ContactRules {
         }
         Instant until = inWindow.get(inWindow.size() - max).plus(window);
         return new Held(
-                until, Cause.ATTEMPTS, "%s in %s; next allowed %s".formatted(count(max, "attempt"), count(days, "day"), minutes(until)));
+                until,
+                Cause.ATTEMPTS,
+                "%s in %s; next allowed %s".formatted(count(max, "attempt"), count(days, "day"), minutes(until)));
     }
 
     private static @Nullable Held quiet(ContactLimit limit, ContactHistory history, Instant now) {
