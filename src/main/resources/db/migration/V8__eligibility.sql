@@ -1,6 +1,9 @@
 -- Who must not be contacted, per organization. target_key is the normalised target: E.164 for
 -- a phone number, the lower-cased address for email; the primary key is the one index the claim
--- probes, once per claimed request, whatever the list's size.
+-- probes, once per claimed request, whatever the list's size. Keys lead the indexes the claim
+-- probes (here, in contact and in contact_attempt): with the organization first, a planner whose
+-- statistics lag a fast-growing table scanned the whole organization instead (measured: 64 ms
+-- instead of 5 ms for 120 people among 142,000).
 CREATE TABLE suppression (
     organization_id  BIGINT NOT NULL REFERENCES organization (id),
     target_key       VARCHAR(320) NOT NULL,
@@ -9,7 +12,7 @@ CREATE TABLE suppression (
     reason           VARCHAR(1000),
     added_by         VARCHAR(320) NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (organization_id, target_key)
+    PRIMARY KEY (target_key, organization_id)
 );
 
 -- Organization-wide rules that apply across all its campaigns (the stricter of this and a
@@ -30,7 +33,7 @@ ALTER TABLE campaign ADD COLUMN duplicate_targets VARCHAR(8);
 CREATE TABLE contact (
     organization_id  BIGINT NOT NULL,
     contact_key      VARCHAR(500) NOT NULL,
-    PRIMARY KEY (organization_id, contact_key)
+    PRIMARY KEY (contact_key, organization_id)
 );
 
 -- Every attempt a person got, across campaigns and batches, for rolling-window limits;
@@ -47,7 +50,7 @@ CREATE TABLE contact_attempt (
     PRIMARY KEY (request_id, attempt_no),
     FOREIGN KEY (request_id, attempt_no) REFERENCES request_attempt (request_id, attempt_no) ON DELETE CASCADE
 );
-CREATE INDEX contact_attempt_recent ON contact_attempt (organization_id, contact_key, attempted_at);
+CREATE INDEX contact_attempt_recent ON contact_attempt (contact_key, organization_id, attempted_at);
 
 -- Why a request was held back or skipped (a RequestReason name) and the rule that applied.
 ALTER TABLE request ADD COLUMN reason VARCHAR(32);
