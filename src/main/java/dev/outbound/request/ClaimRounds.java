@@ -58,18 +58,28 @@ class ClaimRounds {
             var admitted = new ArrayList<ClaimedRequest>(picked.size());
             var setAside = new HashMap<Long, Integer>();
             var takeBack = new ArrayList<SqlParameterSource>();
+            var skipped = new ArrayList<Runnable>();
             for (int i = 0; i < picked.size(); i++) {
                 ClaimedRequest c = picked.get(i);
                 Verdict v = verdicts.get(i);
                 if (v instanceof Verdict.Allow) {
                     admitted.add(c);
-                } else {
-                    setAside.merge(c.batchPk(), 1, Integer::sum);
-                    takeBack.add(unclaim(c, Objects.requireNonNull(before.get(c.id())), v, now, deltas));
+                    continue;
+                }
+                setAside.merge(c.batchPk(), 1, Integer::sum);
+                var was = Objects.requireNonNull(before.get(c.id()));
+                takeBack.add(ClaimStatement.takeBack(c, was, v)
+                        .addValue("claimed", RequestStatus.INITIATED.name())
+                        .addValue("pending", RequestStatus.PENDING.name())
+                        .addValue("skipped", RequestStatus.SKIPPED.name()));
+                if (v instanceof Verdict.Skip k) {
+                    skipped.add(() -> announceSkip(c, was, k, now, deltas));
                 }
             }
             if (!takeBack.isEmpty()) {
                 batch.batchUpdate(UNCLAIM, takeBack.toArray(SqlParameterSource[]::new));
+                // After the write, so a listener reading the request sees it skipped.
+                skipped.forEach(Runnable::run);
             }
             if (!admitted.isEmpty()) {
                 attempts.insertAll(admitted, now);
@@ -121,29 +131,19 @@ class ClaimRounds {
         return picked;
     }
 
-    /**
-     * The parameters that take a claim back as the verdict says; a skip is also counted and
-     * announced like any change (PENDING → SKIPPED: the claim in between was never seen).
-     */
-    private SqlParameterSource unclaim(
-            ClaimedRequest c, ClaimStatement.Before was, Verdict verdict, Instant now, Deltas deltas) {
-        if (verdict instanceof Verdict.Skip k) {
-            RequestStatusWriter.announce(
-                    events,
-                    c.id(),
-                    c.batchPk(),
-                    RequestStatus.PENDING,
-                    was.channelStatus(),
-                    RequestStatus.SKIPPED,
-                    k.channelStatus(),
-                    c.attemptNo() - 1,
-                    now,
-                    deltas);
-        }
-        return ClaimStatement.takeBack(c, was, verdict)
-                .addValue("claimed", RequestStatus.INITIATED.name())
-                .addValue("pending", RequestStatus.PENDING.name())
-                .addValue("skipped", RequestStatus.SKIPPED.name());
+    /** A skip is counted and announced like any change: PENDING → SKIPPED, the claim in between never seen. */
+    private void announceSkip(ClaimedRequest c, ClaimStatement.Before was, Verdict.Skip k, Instant now, Deltas deltas) {
+        RequestStatusWriter.announce(
+                events,
+                c.id(),
+                c.batchPk(),
+                RequestStatus.PENDING,
+                was.channelStatus(),
+                RequestStatus.SKIPPED,
+                k.channelStatus(),
+                c.attemptNo() - 1,
+                now,
+                deltas);
     }
 
     private final NamedParameterJdbcTemplate batch;

@@ -47,6 +47,8 @@ final class Payload {
         putNullable(n, "session_id", row.sessionId());
         putNullable(n, "conversation_id", row.conversationId());
         putNullable(n, "insights_status", row.insightsStatus());
+        putNullable(n, "reason", row.reason());
+        putNullable(n, "reason_detail", row.reasonDetail());
         return mapper.writeValueAsString(n);
     }
 

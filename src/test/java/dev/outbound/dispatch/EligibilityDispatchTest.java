@@ -117,9 +117,18 @@ class EligibilityDispatchTest {
 
         dispatcher.tick();
 
-        assertThat(count("SELECT COUNT(*) FROM webhook_event WHERE campaign_id = " + campaign
-                        + " AND channel_status = 'PRIOR_UNSUBSCRIBED'"))
-                .isEqualTo(1);
+        var payload = jdbc.sql("SELECT payload FROM webhook_event WHERE campaign_id = :c AND channel_status = :s")
+                .param("c", campaign)
+                .param("s", "PRIOR_UNSUBSCRIBED")
+                .query(String.class)
+                .single();
+        var event = tools.jackson.databind.json.JsonMapper.builder().build().readTree(payload);
+        assertThat(event.path("request_status").asString()).isEqualTo("SKIPPED");
+        assertThat(event.path("previous_request_status").asString()).isEqualTo("PENDING");
+        assertThat(event.path("attempt_count").asInt())
+                .as("the payload reads the request as the skip left it")
+                .isZero();
+        assertThat(event.path("reason").asString()).isEqualTo("SUPPRESSED");
         assertThat(BatchResults.of(api, id).get("r0").path("request_status").asString())
                 .isEqualTo("SKIPPED");
     }
