@@ -224,6 +224,42 @@ class ConsoleBrowserTest {
         screenshot(390, "console-batch-phone.png");
     }
 
+    @Test
+    void an_operator_keeps_people_off_every_campaign_from_the_suppression_page() throws IOException {
+        browser.get(url("/console/sign-in"));
+        type("api_key", Api.SUPERUSER_KEY);
+        find("main form button[type=submit]").click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Campaigns"));
+
+        find("nav a[href$='/console/suppressions']").click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Suppression list"));
+        type("target", "+1 (415) 555-0142");
+        new org.openqa.selenium.support.ui.Select(find("#kind")).selectByValue("bounced");
+        type("reason", "mailbox full");
+        find("#suppression-add button[type=submit]").click();
+        wait.until(b -> b.findElements(By.cssSelector("#suppressions td")).stream()
+                .anyMatch(td -> td.getText().equals("+14155550142")));
+        assertThat(find("#suppressions tbody").getText()).contains("bounced").contains("mailbox full");
+
+        Path list = Files.createTempDirectory("console").resolve("opt-outs.csv");
+        Files.writeString(list, "target,kind\n+14155550143,unsubscribed\n+14155550142,unsubscribed\nnot a number,\n");
+        browser.findElement(By.id("file")).sendKeys(list.toAbsolutePath().toString());
+        find("#suppression-upload button[type=submit]").click();
+        WebElement outcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-outcome")));
+        assertThat(outcome.getText())
+                .contains("ADDED\n1")
+                .contains("ALREADY LISTED\n1")
+                .contains("SKIPPED\n1");
+        assertThat(find("#upload-bar").getAttribute("value")).isEqualTo("100");
+        assertAccessible("suppression list");
+
+        browser.get(url("/console/suppressions?q=0143"));
+        wait.until(b -> b.findElements(By.cssSelector("#suppressions tbody tr")).size() == 1);
+        find("#suppressions form[action$='/remove'] button").click();
+        wait.until(b -> b.findElements(By.cssSelector("#suppressions tbody tr")).isEmpty());
+        assertThat(find("main").getText()).contains("No entries match this search");
+    }
+
     /**
      * Runs axe-core's WCAG 2 A and AA rules on the page shown: no serious or critical violation
      * (labels, contrast, names of controls, landmarks...).
