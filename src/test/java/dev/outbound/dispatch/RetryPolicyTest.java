@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.DuplicateTargets;
 import dev.outbound.campaign.HoursIn;
+import dev.outbound.campaign.RetryRules;
 import dev.outbound.campaign.Targeting;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
@@ -49,7 +50,8 @@ class RetryPolicyTest {
                 retryInterval,
                 Targeting.NONE,
                 ContactLimit.NONE,
-                DuplicateTargets.ALLOW);
+                DuplicateTargets.ALLOW,
+                RetryRules.NONE);
     }
 
     @Test
