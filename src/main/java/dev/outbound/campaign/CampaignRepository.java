@@ -241,7 +241,7 @@ class CampaignRepository {
                 rs.getString("agent_url"),
                 contactLimit(rs.getString("contact_limit")),
                 duplicateTargets(rs.getString("duplicate_targets")),
-                retryRules(rs.getString("retry_rules"), rs.getString("machine_outcome")));
+                RetryRules.stored(mapper, rs.getString("retry_rules"), rs.getString("machine_outcome")));
         return new Campaign(
                 rs.getLong("id"),
                 rs.getLong("organization_id"),
@@ -260,12 +260,6 @@ class CampaignRepository {
     private static DuplicateTargets duplicateTargets(@Nullable String wire) {
         DuplicateTargets d = wire == null ? null : DuplicateTargets.parse(wire);
         return d == null ? DuplicateTargets.ALLOW : d;
-    }
-
-    /** Campaigns stored before the columns existed retry every outcome alike, as they always did. */
-    private RetryRules retryRules(@Nullable String json, @Nullable String machine) {
-        MachineOutcome m = machine == null ? null : MachineOutcome.parse(machine);
-        return new RetryRules(RetryRules.read(mapper, json), m == null ? MachineOutcome.RETRY : m);
     }
 
     private <T> @Nullable T read(@Nullable String json, TypeReference<T> type) {

@@ -52,8 +52,16 @@ public record RetryRules(Map<ChannelManagerStatus, RetryRule> byStatus, MachineO
         return out;
     }
 
-    /** The rules stored by {@link #wire()}; null or empty is none. */
-    static Map<ChannelManagerStatus, RetryRule> read(ObjectMapper mapper, @Nullable String json) {
+    /**
+     * The rules as stored: the {@link #wire()} document and the machine outcome's wire name.
+     * Campaigns stored before the columns existed (nulls) retry every outcome alike, as they did.
+     */
+    static RetryRules stored(ObjectMapper mapper, @Nullable String json, @Nullable String machine) {
+        MachineOutcome m = machine == null ? null : MachineOutcome.parse(machine);
+        return new RetryRules(read(mapper, json), m == null ? MachineOutcome.RETRY : m);
+    }
+
+    private static Map<ChannelManagerStatus, RetryRule> read(ObjectMapper mapper, @Nullable String json) {
         if (json == null) {
             return Map.of();
         }

@@ -42,7 +42,12 @@ public record RetryPolicy(
     }
 
     public RetryPolicy {
-        new Rule(retryCount, retryInterval);
+        if (retryCount < 0) {
+            throw new IllegalArgumentException("retry count must not be negative: " + retryCount);
+        }
+        if (retryInterval.isNegative() || retryInterval.isZero()) {
+            throw new IllegalArgumentException("retry interval must be positive: " + retryInterval);
+        }
         byStatus = byStatus.isEmpty() ? Map.of() : new EnumMap<>(byStatus);
     }
 
