@@ -251,6 +251,9 @@ class ConsoleTest {
         mvc.perform(get(java.util.Objects.requireNonNull(location) + "/edit").session(session))
                 .andExpect(content().string(Matchers.containsString("&quot;interval&quot; : &quot;10m&quot;")))
                 .andExpect(content().string(Matchers.containsString("<option value=\"complete\" selected")));
+        mvc.perform(get(location).session(session))
+                .andExpect(content().string(Matchers.containsString("BUSY 3 every 10m")))
+                .andExpect(content().string(Matchers.containsString("completes the request")));
         mvc.perform(post("/console/campaigns")
                         .session(session)
                         .param("_csrf", csrf(session))
