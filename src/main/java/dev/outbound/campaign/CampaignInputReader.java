@@ -94,6 +94,7 @@ class CampaignInputReader {
         String agentUrl = agentUrl(f);
         ContactLimit contactLimit = ContactLimitInput.read(f, "contact_limit");
         DuplicateTargets duplicateTargets = duplicateTargets(f);
+        RetryRules retryRules = RetryRulesInput.read(f);
         List<WebhookInput> hooks = webhooks.read(f);
         v.throwIfAny();
         var settings = new CampaignSettings(
@@ -122,7 +123,8 @@ class CampaignInputReader {
                 hoursIn == null ? HoursIn.CAMPAIGN : hoursIn,
                 agentUrl,
                 contactLimit,
-                duplicateTargets);
+                duplicateTargets,
+                retryRules);
         return new CampaignInput(settings, hooks);
     }
 

@@ -28,7 +28,8 @@ public record CampaignRules(
         @Nullable Duration retryInterval,
         Targeting targeting,
         ContactLimit contactLimit,
-        DuplicateTargets duplicateTargets) {
+        DuplicateTargets duplicateTargets,
+        RetryRules retryRules) {
 
     public CampaignRules {
         activeDays = Set.copyOf(activeDays);

@@ -171,7 +171,8 @@ class CampaignService implements Campaigns {
                         s.includeUnknownLineTypes(),
                         s.targetFilters()),
                 s.contactLimit() == null ? ContactLimit.NONE : s.contactLimit(),
-                s.duplicateTargets());
+                s.duplicateTargets(),
+                s.retryRules());
     }
 
     @Override

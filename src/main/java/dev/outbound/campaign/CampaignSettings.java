@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param agentUrl extension: where the voice channel hands an answered call to the agent (TwiML)
  * @param contactLimit extension: how often one person may be contacted; null is no limit
  * @param duplicateTargets extension: what an upload does with a second row for one person
+ * @param retryRules extensions retry_rules and machine_outcome: retries by outcome
  */
 record CampaignSettings(
         String name,
@@ -44,4 +45,5 @@ record CampaignSettings(
         HoursIn hoursIn,
         @Nullable String agentUrl,
         @Nullable ContactLimit contactLimit,
-        DuplicateTargets duplicateTargets) {}
+        DuplicateTargets duplicateTargets,
+        RetryRules retryRules) {}

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * OutboundCampaign, plus the extensions {@code timezone}, {@code hours_in}, {@code agent_url},
- * {@code contact_limit} and {@code duplicate_targets}.
+ * {@code contact_limit}, {@code duplicate_targets}, {@code retry_rules} and {@code machine_outcome}.
  */
 record CampaignView(
         long id,
@@ -43,7 +43,9 @@ record CampaignView(
         String hoursIn,
         @Nullable String agentUrl,
         @Nullable ContactLimit contactLimit,
-        String duplicateTargets) {
+        String duplicateTargets,
+        Map<String, Map<String, Object>> retryRules,
+        String machineOutcome) {
 
     static CampaignView of(Campaign c, List<StoredWebhook> webhooks) {
         CampaignSettings s = c.settings();
@@ -78,7 +80,9 @@ record CampaignView(
                 s.hoursIn().wire(),
                 s.agentUrl(),
                 s.contactLimit(),
-                s.duplicateTargets().wire());
+                s.duplicateTargets().wire(),
+                s.retryRules().wire(),
+                s.retryRules().machine().wire());
     }
 
     private static @Nullable String time(@Nullable LocalTime t) {

@@ -24,7 +24,8 @@ final class CampaignForm {
             List.of("description", "mode", "label", "daily_start_time", "daily_end_time", "source", "retry_interval");
     private static final List<String> NUMBERS =
             List.of("sms_session_ttl", "hourly_rate", "max_daily_calls", "retry_count", "agent_id");
-    private static final List<String> DOCUMENTS = List.of("voicemail_detection", "target_filters", "webhooks");
+    private static final List<String> DOCUMENTS =
+            List.of("voicemail_detection", "target_filters", "webhooks", "retry_rules");
     /** The parts of contact_limit, each its own number field named {@code contact_limit_<part>}. */
     static final List<String> LIMIT_PARTS = List.of("max_attempts", "days", "after_conversation_days");
 
@@ -111,9 +112,10 @@ final class CampaignForm {
         if (!limit.isEmpty()) {
             body.set("contact_limit", limit);
         }
-        String duplicates = value(form, "duplicate_targets");
-        if (!duplicates.isEmpty()) {
-            body.put("duplicate_targets", duplicates);
+        for (String name : List.of("duplicate_targets", "machine_outcome")) {
+            if (!value(form, name).isEmpty()) {
+                body.put(name, value(form, name));
+            }
         }
         for (String name : DOCUMENTS) {
             String v = value(form, name);
@@ -159,9 +161,11 @@ final class CampaignForm {
         }
         JsonNode duplicates = c.get("duplicate_targets");
         values.put("duplicate_targets", duplicates == null || duplicates.isNull() ? "allow" : duplicates.asString());
+        JsonNode machine = c.get("machine_outcome");
+        values.put("machine_outcome", machine == null || machine.isNull() ? "retry" : machine.asString());
         for (String name : DOCUMENTS) {
             JsonNode v = c.get(name);
-            boolean empty = v == null || v.isNull() || (v.isArray() && v.isEmpty());
+            boolean empty = v == null || v.isNull() || (v.isContainer() && v.isEmpty());
             values.put(name, empty ? "" : json.writerWithDefaultPrettyPrinter().writeValueAsString(v));
         }
         return values;
@@ -188,6 +192,7 @@ final class CampaignForm {
         values.put("include_unknown_line_types", true);
         values.put("hours_in", "campaign");
         values.put("duplicate_targets", "allow");
+        values.put("machine_outcome", "retry");
         return values;
     }
 

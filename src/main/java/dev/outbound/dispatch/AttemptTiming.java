@@ -2,6 +2,7 @@ package dev.outbound.dispatch;
 
 import dev.outbound.batch.DialableBatch;
 import dev.outbound.campaign.CampaignRules;
+import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -25,9 +26,13 @@ interface AttemptTiming {
     /** Attempts per hour for the batch now (call_rate, campaign rate, or auto-paced). */
     double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now);
 
-    /** When a request not reached after {@code attemptsMade} attempts may be tried again, if ever. */
+    /**
+     * When a request not reached after {@code attemptsMade} attempts, the last ending with {@code
+     * outcome}, may be tried again, if ever.
+     */
     Optional<Instant> retryAt(
             CampaignRules rules,
+            ChannelManagerStatus outcome,
             int attemptsMade,
             Instant endedAt,
             @Nullable Instant expiresOn,

@@ -3,6 +3,7 @@ package dev.outbound.dispatch;
 import dev.outbound.batch.DialableBatch;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.HoursIn;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.RecipientZones;
 import dev.outbound.request.Requests;
 import java.time.Clock;
@@ -76,11 +77,13 @@ class CallingHours implements AttemptTiming {
     @Override
     public Optional<Instant> retryAt(
             CampaignRules rules,
+            ChannelManagerStatus outcome,
             int attemptsMade,
             Instant endedAt,
             @Nullable Instant expiresOn,
             @Nullable String stored) {
         Set<ZoneId> zones = rules.hoursIn() == HoursIn.RECIPIENT ? zones(stored, rules) : Set.of(rules.timezone());
-        return RetryPolicy.of(rules).nextAttempt(attemptsMade, endedAt, expiresOn, CallingWindow.of(rules), zones);
+        return RetryPolicy.of(rules)
+                .nextAttempt(outcome, attemptsMade, endedAt, expiresOn, CallingWindow.of(rules), zones);
     }
 }

@@ -4,7 +4,8 @@ import dev.outbound.channel.ChannelManagerStatus;
 
 /**
  * What a channel status means for the request. Voicemail (MACHINE) counts as not reached: the
- * person was not spoken to, so the request is retried while retries remain.
+ * person was not spoken to, so the request is retried while retries remain, unless the campaign's
+ * machine_outcome completes it (see {@link RetryPolicy#completes}).
  */
 enum Outcome {
     /** The attempt goes on (queued, ringing, sent). */

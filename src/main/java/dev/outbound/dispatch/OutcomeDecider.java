@@ -4,6 +4,7 @@ import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.batch.BatchStatus;
 import dev.outbound.campaign.CampaignNotFound;
+import dev.outbound.campaign.CampaignRules;
 import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.Change;
@@ -57,10 +58,7 @@ class OutcomeDecider {
                 if (state.status() == RequestStatus.CONNECTED) {
                     yield change(state, e, RequestStatus.COMPLETED, channel, null, "completed");
                 }
-                Optional<Instant> retry = retryAt(state, e, batchesSeen);
-                yield retry.isPresent()
-                        ? change(state, e, RequestStatus.PENDING, channel, retry.get(), "retry")
-                        : change(state, e, RequestStatus.FAILED, channel, null, "failed");
+                yield notReached(state, e, batchesSeen);
             }
         };
     }
@@ -85,20 +83,30 @@ class OutcomeDecider {
         };
     }
 
-    private Optional<Instant> retryAt(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {
-        Optional<Batch> batch = batchesSeen.computeIfAbsent(state.batchPk(), batches::byPk);
-        if (batch.isEmpty()) {
-            return Optional.empty();
+    /**
+     * An attempt that did not reach the person: completed when the campaign counts this outcome
+     * (a machine that took the message) as done, else retried by the outcome's rule, else failed.
+     */
+    private Change notReached(RequestState state, ChannelEvent e, Map<Long, Optional<Batch>> batchesSeen) {
+        Batch b = batchesSeen.computeIfAbsent(state.batchPk(), batches::byPk).orElse(null);
+        CampaignRules campaign = b == null ? null : campaign(b);
+        if (campaign != null && RetryPolicy.of(campaign).completes(e.status())) {
+            return change(state, e, RequestStatus.COMPLETED, e.status(), null, "completed");
         }
-        Batch b = batch.get();
-        if (b.status() == BatchStatus.CANCELED || b.status() == BatchStatus.EXPIRED) {
-            return Optional.empty();
-        }
+        Optional<Instant> retry =
+                b == null || campaign == null || b.status() == BatchStatus.CANCELED || b.status() == BatchStatus.EXPIRED
+                        ? Optional.empty()
+                        : timing.retryAt(campaign, e.status(), e.attemptNo(), e.at(), b.expiresOn(), state.timeZones());
+        return retry.isPresent()
+                ? change(state, e, RequestStatus.PENDING, e.status(), retry.get(), "retry")
+                : change(state, e, RequestStatus.FAILED, e.status(), null, "failed");
+    }
+
+    private @Nullable CampaignRules campaign(Batch b) {
         try {
-            var campaign = rules.rules(b.organizationId(), b.campaignId());
-            return timing.retryAt(campaign, e.attemptNo(), e.at(), b.expiresOn(), state.timeZones());
+            return rules.rules(b.organizationId(), b.campaignId());
         } catch (CampaignNotFound gone) {
-            return Optional.empty();
+            return null;
         }
     }
 }

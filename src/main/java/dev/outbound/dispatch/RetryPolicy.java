@@ -1,22 +1,45 @@
 package dev.outbound.dispatch;
 
 import dev.outbound.campaign.CampaignRules;
+import dev.outbound.campaign.MachineOutcome;
+import dev.outbound.campaign.RetryRule;
+import dev.outbound.channel.ChannelManagerStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When a request that did not reach its person is tried again: after {@code retryInterval}, at the
- * next moment the calling window is open, and never at or after the batch expires. A request gets
- * one attempt plus {@code retryCount} retries.
+ * When a request that did not reach its person is tried again: after the interval, at the next
+ * moment the calling window is open, and never at or after the batch expires. The count and
+ * interval come from the rule for the status the last attempt ended with ({@code retry_rules}),
+ * else from {@code retryCount}/{@code retryInterval}: a request whose last attempt ended with a
+ * status is retried while it has had at most that status's count of attempts, so a request that
+ * stays BUSY under {@code {"BUSY": {"count": 3}}} gets one attempt plus three retries, and a
+ * count of 0 ends it at the first such outcome. With {@code machine} COMPLETE, an attempt that
+ * ends with MACHINE completes the request instead.
  */
-public record RetryPolicy(int retryCount, Duration retryInterval) {
+public record RetryPolicy(
+        int retryCount, Duration retryInterval, Map<ChannelManagerStatus, Rule> byStatus, MachineOutcome machine) {
 
     /** The interval when the campaign sets none: long enough not to pester, short enough to retry today. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
+
+    /** One outcome's retries, its interval resolved. */
+    public record Rule(int count, Duration interval) {
+        public Rule {
+            if (count < 0) {
+                throw new IllegalArgumentException("retry count must not be negative: " + count);
+            }
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("retry interval must be positive: " + interval);
+            }
+        }
+    }
 
     public RetryPolicy {
         if (retryCount < 0) {
@@ -25,38 +48,78 @@ public record RetryPolicy(int retryCount, Duration retryInterval) {
         if (retryInterval.isNegative() || retryInterval.isZero()) {
             throw new IllegalArgumentException("retry interval must be positive: " + retryInterval);
         }
+        byStatus = byStatus.isEmpty() ? Map.of() : new EnumMap<>(byStatus);
+    }
+
+    /** One rule for every outcome, as campaigns without retry_rules have. */
+    public RetryPolicy(int retryCount, Duration retryInterval) {
+        this(retryCount, retryInterval, Map.of(), MachineOutcome.RETRY);
     }
 
     public static RetryPolicy of(CampaignRules rules) {
-        Duration interval = rules.retryInterval();
-        return new RetryPolicy(rules.retryCount(), interval == null ? DEFAULT_INTERVAL : interval);
+        Duration interval = rules.retryInterval() == null ? DEFAULT_INTERVAL : rules.retryInterval();
+        var byStatus = new EnumMap<ChannelManagerStatus, Rule>(ChannelManagerStatus.class);
+        for (Map.Entry<ChannelManagerStatus, RetryRule> e :
+                rules.retryRules().byStatus().entrySet()) {
+            Duration own = e.getValue().intervalDuration();
+            byStatus.put(e.getKey(), new Rule(e.getValue().count(), own == null ? interval : own));
+        }
+        return new RetryPolicy(
+                rules.retryCount(), interval, byStatus, rules.retryRules().machine());
+    }
+
+    /** The rule for an attempt that ended with {@code outcome}: its own, or the campaign's. */
+    public Rule ruleFor(@Nullable ChannelManagerStatus outcome) {
+        Rule own = outcome == null ? null : byStatus.get(outcome);
+        return own == null ? new Rule(retryCount, retryInterval) : own;
+    }
+
+    /** Whether an attempt that ended with {@code outcome} ends the request COMPLETED. */
+    public boolean completes(ChannelManagerStatus outcome) {
+        return outcome == ChannelManagerStatus.MACHINE && machine == MachineOutcome.COMPLETE;
     }
 
     /** Whether a request that has had {@code attemptsSoFar} attempts may have another. */
     public boolean hasRetriesLeft(int attemptsSoFar) {
+        return hasRetriesLeft(null, attemptsSoFar);
+    }
+
+    /** Whether a request whose {@code attemptsSoFar}th attempt ended with {@code outcome} may have another. */
+    public boolean hasRetriesLeft(@Nullable ChannelManagerStatus outcome, int attemptsSoFar) {
         if (attemptsSoFar < 0) {
             throw new IllegalArgumentException("attempts must not be negative: " + attemptsSoFar);
         }
-        return attemptsSoFar <= retryCount;
+        return attemptsSoFar <= ruleFor(outcome).count();
     }
 
-    /**
-     * When to try again after {@code attemptsSoFar} attempts, the last of which ended at {@code
-     * lastEndedAt}: the first instant the window is open in all {@code zones} at or after {@code
-     * lastEndedAt + retryInterval}. Empty when the retries are used up, when that instant is at or
-     * after {@code expiresOn}, or when the window does not open (see {@link
-     * CallingWindow#nextOpen}).
-     */
+    /** {@link #nextAttempt(ChannelManagerStatus, int, Instant, Instant, CallingWindow, Set)} by the campaign's rule. */
     public Optional<Instant> nextAttempt(
             int attemptsSoFar,
             Instant lastEndedAt,
             @Nullable Instant expiresOn,
             CallingWindow window,
             Set<ZoneId> zones) {
-        if (!hasRetriesLeft(attemptsSoFar)) {
+        return nextAttempt(null, attemptsSoFar, lastEndedAt, expiresOn, window, zones);
+    }
+
+    /**
+     * When to try again after {@code attemptsSoFar} attempts, the last of which ended at {@code
+     * lastEndedAt} with {@code outcome}: the first instant the window is open in all {@code
+     * zones} at or after {@code lastEndedAt} plus the outcome's interval. Empty when the outcome's
+     * retries are used up, when that instant is at or after {@code expiresOn}, or when the window
+     * does not open (see {@link CallingWindow#nextOpen}).
+     */
+    public Optional<Instant> nextAttempt(
+            @Nullable ChannelManagerStatus outcome,
+            int attemptsSoFar,
+            Instant lastEndedAt,
+            @Nullable Instant expiresOn,
+            CallingWindow window,
+            Set<ZoneId> zones) {
+        if (!hasRetriesLeft(outcome, attemptsSoFar)) {
             return Optional.empty();
         }
-        return window.nextOpen(lastEndedAt.plus(retryInterval), zones)
+        return window.nextOpen(lastEndedAt.plus(ruleFor(outcome).interval()), zones)
                 .filter(at -> expiresOn == null || at.isBefore(expiresOn));
     }
 }

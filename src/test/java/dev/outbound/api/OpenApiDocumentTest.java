@@ -103,7 +103,16 @@ class OpenApiDocumentTest {
             assertThat(schemas.has(schema)).as(schema).isTrue();
         }
         assertThat(schemas.get("OutboundCampaignExtensions").get("properties").propertyNames())
-                .contains("timezone", "hours_in", "agent_url", "contact_limit", "duplicate_targets");
+                .contains(
+                        "timezone",
+                        "hours_in",
+                        "agent_url",
+                        "contact_limit",
+                        "duplicate_targets",
+                        "retry_rules",
+                        "machine_outcome");
+        assertThat(schemas.get("RetryRule").get("properties").propertyNames())
+                .containsExactlyInAnyOrder("count", "interval");
         assertThat(schemas.get("CommunicationRequestResultExtensions")
                         .get("properties")
                         .propertyNames())

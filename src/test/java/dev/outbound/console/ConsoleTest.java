@@ -232,6 +232,41 @@ class ConsoleTest {
     }
 
     @Test
+    void retries_by_outcome_are_set_in_the_campaign_form_and_a_wrong_rule_is_shown_by_its_field() throws Exception {
+        MockHttpSession session = signedIn();
+        String location = mvc.perform(post("/console/campaigns")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("campaign_name", "Retries by outcome")
+                        .param("hourly_rate", "60")
+                        .param("retry_count", "1")
+                        .param("retry_rules", "{\"BUSY\": {\"count\": 3, \"interval\": \"10m\"}}")
+                        .param("machine_outcome", "complete")
+                        .param("active_days", "mon"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+
+        mvc.perform(get(java.util.Objects.requireNonNull(location) + "/edit").session(session))
+                .andExpect(content().string(Matchers.containsString("&quot;interval&quot; : &quot;10m&quot;")))
+                .andExpect(content().string(Matchers.containsString("<option value=\"complete\" selected")));
+        mvc.perform(get(location).session(session))
+                .andExpect(content().string(Matchers.containsString("BUSY 3 every 10m")))
+                .andExpect(content().string(Matchers.containsString("completes the request")));
+        mvc.perform(post("/console/campaigns")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("campaign_name", "Wrong rule")
+                        .param("hourly_rate", "60")
+                        .param("retry_count", "1")
+                        .param("retry_rules", "{\"HUMAN\": {\"count\": 3}}")
+                        .param("active_days", "mon"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(Matchers.containsString("id=\"retry_rules-error\"")));
+    }
+
+    @Test
     void the_session_cookie_is_http_only_and_same_site() throws Exception {
         var response = HttpClient.newHttpClient()
                 .send(

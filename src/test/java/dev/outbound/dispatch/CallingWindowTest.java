@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.DuplicateTargets;
 import dev.outbound.campaign.HoursIn;
+import dev.outbound.campaign.RetryRules;
 import dev.outbound.campaign.Targeting;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
@@ -133,7 +134,8 @@ class CallingWindowTest {
                     null,
                     Targeting.NONE,
                     ContactLimit.NONE,
-                    DuplicateTargets.ALLOW);
+                    DuplicateTargets.ALLOW,
+                    RetryRules.NONE);
             assertThat(CallingWindow.of(rules)).isEqualTo(OFFICE);
         }
 

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.DuplicateTargets;
 import dev.outbound.campaign.HoursIn;
+import dev.outbound.campaign.MachineOutcome;
+import dev.outbound.campaign.RetryRule;
+import dev.outbound.campaign.RetryRules;
 import dev.outbound.campaign.Targeting;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
 import java.time.DayOfWeek;
@@ -16,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -49,7 +54,8 @@ class RetryPolicyTest {
                 retryInterval,
                 Targeting.NONE,
                 ContactLimit.NONE,
-                DuplicateTargets.ALLOW);
+                DuplicateTargets.ALLOW,
+                RetryRules.NONE);
     }
 
     @Test
@@ -132,5 +138,103 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> new RetryPolicy(-1, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TWO_RETRIES.hasRetriesLeft(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static CampaignRules rulesByOutcome(Map<ChannelManagerStatus, RetryRule> byStatus, MachineOutcome machine) {
+        CampaignRules base = rules(2, Duration.ofMinutes(30));
+        return new CampaignRules(
+                base.id(),
+                base.organizationId(),
+                base.mode(),
+                base.timezone(),
+                base.hoursIn(),
+                base.activeDays(),
+                base.dailyStart(),
+                base.dailyEnd(),
+                base.hourlyRate(),
+                base.maxDailyCalls(),
+                base.retryCount(),
+                base.retryInterval(),
+                base.targeting(),
+                base.contactLimit(),
+                base.duplicateTargets(),
+                new RetryRules(byStatus, machine));
+    }
+
+    /** BUSY: 3 retries 10 minutes apart; NO-ANSWER: 1 retry at the campaign's 30 minutes; MACHINE: none. */
+    static final RetryPolicy BY_OUTCOME = RetryPolicy.of(rulesByOutcome(
+            Map.of(
+                    ChannelManagerStatus.BUSY, new RetryRule(3, "10m"),
+                    ChannelManagerStatus.NO_ANSWER, new RetryRule(1, null),
+                    ChannelManagerStatus.MACHINE, new RetryRule(0, "1d")),
+            MachineOutcome.RETRY));
+
+    @Test
+    void an_outcome_with_a_rule_is_retried_by_its_count_and_interval() {
+        Instant ended = at("2025-06-02T10:00");
+        assertThat(BY_OUTCOME.nextAttempt(ChannelManagerStatus.BUSY, 1, ended, null, OFFICE, ZONES))
+                .contains(at("2025-06-02T10:10"));
+        assertThat(BY_OUTCOME.nextAttempt(ChannelManagerStatus.BUSY, 3, ended, null, OFFICE, ZONES))
+                .isPresent();
+        assertThat(BY_OUTCOME.nextAttempt(ChannelManagerStatus.BUSY, 4, ended, null, OFFICE, ZONES))
+                .isEmpty();
+    }
+
+    @Test
+    void a_rule_without_an_interval_takes_the_campaigns() {
+        Instant ended = at("2025-06-02T10:00");
+        assertThat(BY_OUTCOME.nextAttempt(ChannelManagerStatus.NO_ANSWER, 1, ended, null, OFFICE, ZONES))
+                .contains(at("2025-06-02T10:30"));
+        assertThat(BY_OUTCOME.hasRetriesLeft(ChannelManagerStatus.NO_ANSWER, 2)).isFalse();
+    }
+
+    @Test
+    void a_count_of_zero_never_retries_that_outcome() {
+        assertThat(BY_OUTCOME.nextAttempt(ChannelManagerStatus.MACHINE, 1, at("2025-06-02T10:00"), null, OFFICE, ZONES))
+                .isEmpty();
+    }
+
+    @Test
+    void an_outcome_without_a_rule_uses_the_retry_count_and_interval() {
+        Instant ended = at("2025-06-02T10:00");
+        assertThat(BY_OUTCOME.nextAttempt(ChannelManagerStatus.FAILED, 1, ended, null, OFFICE, ZONES))
+                .contains(at("2025-06-02T10:30"));
+        assertThat(BY_OUTCOME.hasRetriesLeft(ChannelManagerStatus.FAILED, 2)).isTrue();
+        assertThat(BY_OUTCOME.hasRetriesLeft(ChannelManagerStatus.FAILED, 3)).isFalse();
+    }
+
+    @Test
+    void a_rules_retry_still_waits_for_the_window_and_never_reaches_the_expiry() {
+        assertThat(BY_OUTCOME.nextAttempt(ChannelManagerStatus.BUSY, 1, at("2025-06-02T16:55"), null, OFFICE, ZONES))
+                .contains(at("2025-06-03T09:00"));
+        assertThat(BY_OUTCOME.nextAttempt(
+                        ChannelManagerStatus.BUSY, 1, at("2025-06-02T10:00"), at("2025-06-02T10:10"), OFFICE, ZONES))
+                .isEmpty();
+    }
+
+    @Test
+    void only_machine_outcome_complete_completes_and_only_a_machine() {
+        var completing = RetryPolicy.of(rulesByOutcome(Map.of(), MachineOutcome.COMPLETE));
+        assertThat(completing.completes(ChannelManagerStatus.MACHINE)).isTrue();
+        assertThat(completing.completes(ChannelManagerStatus.BUSY)).isFalse();
+        assertThat(BY_OUTCOME.completes(ChannelManagerStatus.MACHINE)).isFalse();
+    }
+
+    @Test
+    void the_statuses_a_rule_may_name_are_exactly_those_the_dispatcher_retries_after() {
+        for (ChannelManagerStatus s : ChannelManagerStatus.values()) {
+            assertThat(RetryRules.RETRYABLE.contains(s))
+                    .as(s.wire())
+                    .isEqualTo(Outcome.of(s, true) == Outcome.NOT_REACHED);
+        }
+    }
+
+    @Test
+    void a_rule_for_a_status_that_is_never_retried_is_refused() {
+        assertThatThrownBy(() -> new RetryRules(
+                        Map.of(ChannelManagerStatus.HUMAN, new RetryRule(1, null)), MachineOutcome.RETRY))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryRule(-1, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryRule(1, "soon")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -83,7 +83,15 @@ public final class ContractCheck {
      * a misspelled contract field still fails.
      */
     static final java.util.Set<String> EXTENSION_FIELDS = java.util.Set.of(
-            "timezone", "hours_in", "agent_url", "contact_limit", "duplicate_targets", "reason", "reason_detail");
+            "timezone",
+            "hours_in",
+            "agent_url",
+            "contact_limit",
+            "duplicate_targets",
+            "retry_rules",
+            "machine_outcome",
+            "reason",
+            "reason_detail");
 
     private static String withoutExtensions(String body) {
         if (body.isBlank()) {
