@@ -45,7 +45,9 @@ class OutcomeDecider {
         ChannelManagerStatus channel = e.status();
         return switch (Outcome.of(e.status(), e.ended())) {
             case PROGRESS ->
-                state.status() == RequestStatus.INITIATED && progress(channel) > progress(state.channelStatus())
+                state.status() == RequestStatus.INITIATED
+                                && !optedOut(state)
+                                && progress(channel) > progress(state.channelStatus())
                         ? change(state, e, RequestStatus.INITIATED, channel, null, null)
                         : null;
             case REACHED ->
@@ -70,7 +72,14 @@ class OutcomeDecider {
             ChannelManagerStatus channel,
             @Nullable Instant dueAt,
             @Nullable String outcome) {
-        return new Change(state, e.attemptNo(), to, channel, dueAt, outcome, e.at());
+        // A STOP that came while the message was on its way stays the request's channel status:
+        // the delivery report still ends the attempt, but must not hide the opt-out.
+        var written = optedOut(state) ? ChannelManagerStatus.UNSUBSCRIBED : channel;
+        return new Change(state, e.attemptNo(), to, written, dueAt, outcome, e.at());
+    }
+
+    private static boolean optedOut(RequestState state) {
+        return state.channelStatus() == ChannelManagerStatus.UNSUBSCRIBED;
     }
 
     /** How far along an attempt that has not reached anyone is; a late event never moves it back. */

@@ -146,6 +146,26 @@ class SmsOptOutTest {
     }
 
     @Test
+    void a_stop_that_arrives_before_the_delivery_report_stays_the_requests_channel_status() {
+        long campaign = smsCampaign(List.of("UNSUBSCRIBED", "DELIVERED"), Map.of());
+        String id = batch(campaign, "+14155561050");
+        dispatcher.tick();
+        assertThat(status(id)).startsWith("INITIATED/");
+
+        assertThat(inbound(reply("+14155561050", "stop")).statusCode()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("INITIATED/UNSUBSCRIBED");
+        run(Duration.ofSeconds(10));
+
+        assertThat(status(id)).isEqualTo("COMPLETED/UNSUBSCRIBED");
+        assertThat(jdbc.sql("SELECT channel_status FROM webhook_event WHERE request_id = :id")
+                        .param("id", requestId(id))
+                        .query(String.class)
+                        .list())
+                .as("one UNSUBSCRIBED event, and no DELIVERED one hiding it")
+                .containsExactly("UNSUBSCRIBED");
+    }
+
+    @Test
     void an_unsigned_or_wrongly_signed_stop_answers_403_and_changes_nothing() {
         long campaign = smsCampaign(List.of("UNSUBSCRIBED"), Map.of());
         String id = batch(campaign, "+14155562000");
