@@ -81,22 +81,10 @@ public class Outcomes {
     }
 
     /**
-     * A claimed request its campaign's filters exclude: the attempt is taken back (it never
-     * reached a channel) and the request is SKIPPED with {@code channelStatus}, in one
-     * transaction; false if it is no longer as claimed.
-     */
-    @Transactional
-    public boolean skipClaimed(ClaimedRequest c, ChannelManagerStatus channelStatus, Instant at) {
-        if (!takeBack(c, at)) {
-            return false;
-        }
-        RequestState waiting = requests.lockState(c.id()).orElseThrow();
-        return apply(new Change(waiting, c.attemptNo() - 1, RequestStatus.SKIPPED, channelStatus, null, null, at));
-    }
-
-    /**
-     * {@link #skipClaimed(ClaimedRequest, ChannelManagerStatus, Instant)}, saying which rule skipped
-     * it: a filter, or a provider that refused because the person opted out with it.
+     * A claimed request a rule skips before it reaches anyone: the attempt is taken back and the
+     * request is SKIPPED with {@code channelStatus} and {@code reason}, in one transaction; false if
+     * it is no longer as claimed. A filter does this, and a provider that refused because the
+     * person opted out with it.
      */
     @Transactional
     public boolean skipClaimed(
@@ -113,15 +101,9 @@ public class Outcomes {
                 .because(reason, detail));
     }
 
-    /** A claimed request that cannot be judged yet (its lookup is pending): it waits until {@code dueAt}. */
-    @Transactional
-    public boolean postponeClaimed(ClaimedRequest c, Instant dueAt) {
-        return takeBack(c, dueAt);
-    }
-
     /**
-     * {@link #postponeClaimed(ClaimedRequest, Instant)}, noting why it waits; its next claim clears
-     * the note.
+     * A claimed request that cannot be judged yet (its lookup is pending): it waits until {@code
+     * dueAt}, noting why; its next claim clears the note.
      */
     @Transactional
     public boolean postponeClaimed(ClaimedRequest c, Instant dueAt, RequestReason reason, @Nullable String detail) {

@@ -84,13 +84,6 @@ public class Suppressions {
         return target == null ? Optional.empty() : entries.find(organizationId, target);
     }
 
-    /** Removes the entry of {@code rawTarget}; false when there was none. */
-    @Transactional
-    public boolean remove(long organizationId, String rawTarget) {
-        String target = key(rawTarget);
-        return target != null && entries.delete(organizationId, target);
-    }
-
     /** Removes the entry of {@code rawTarget} only if it came from {@code source} (START lifts only SMS opt-outs). */
     @Transactional
     public boolean removeFromSource(long organizationId, String rawTarget, SuppressionSource source) {
