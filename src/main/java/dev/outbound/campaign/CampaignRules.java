@@ -1,5 +1,7 @@
 package dev.outbound.campaign;
 
+import dev.outbound.calendar.CallingWindow;
+import dev.outbound.calendar.RestrictedDates;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
 import java.time.DayOfWeek;
@@ -12,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What other capabilities need of a campaign: how to validate targets and when and how fast to
  * reach them, and which targets it may reach. A null daily start/end means the whole day.
+ *
+ * @param restrictedDates the campaign's own (extension {@code restricted_dates}); the organization's add to them
+ * @param maxConcurrent attempts in progress at once across the campaign's batches (extension), null for no limit
  */
 public record CampaignRules(
         long id,
@@ -29,9 +34,16 @@ public record CampaignRules(
         Targeting targeting,
         ContactLimit contactLimit,
         DuplicateTargets duplicateTargets,
-        RetryRules retryRules) {
+        RetryRules retryRules,
+        RestrictedDates restrictedDates,
+        @Nullable Integer maxConcurrent) {
 
     public CampaignRules {
         activeDays = Set.copyOf(activeDays);
+    }
+
+    /** The weekly window the campaign's hours describe. */
+    public CallingWindow window() {
+        return new CallingWindow(activeDays, dailyStart, dailyEnd);
     }
 }

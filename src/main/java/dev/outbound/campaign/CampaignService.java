@@ -5,6 +5,7 @@ import dev.outbound.api.InvalidInput;
 import dev.outbound.api.ListQuery;
 import dev.outbound.api.ListResponse;
 import dev.outbound.auth.Caller;
+import dev.outbound.calendar.RestrictedDates;
 import dev.outbound.channel.CampaignDelivery;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
@@ -172,7 +173,9 @@ class CampaignService implements Campaigns {
                         s.targetFilters()),
                 s.contactLimit() == null ? ContactLimit.NONE : s.contactLimit(),
                 s.duplicateTargets(),
-                s.retryRules());
+                s.retryRules(),
+                RestrictedDates.NONE,
+                null);
     }
 
     @Override

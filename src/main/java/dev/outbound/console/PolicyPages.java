@@ -4,8 +4,8 @@ import dev.outbound.api.InvalidInput;
 import dev.outbound.auth.Caller;
 import dev.outbound.contact.ContactLimit;
 import dev.outbound.contact.ContactLimitInput;
-import dev.outbound.contact.ContactPolicies;
-import dev.outbound.contact.PolicyView;
+import dev.outbound.policy.Policies;
+import dev.outbound.policy.PolicyView;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** The organization's policy: its contact limit, validated as {@code PUT /policy} validates it. */
 @Controller
 class PolicyPages {
-    private final ContactPolicies policies;
+    private final Policies policies;
     private final JsonMapper json;
 
-    PolicyPages(ContactPolicies policies, JsonMapper json) {
+    PolicyPages(Policies policies, JsonMapper json) {
         this.policies = policies;
         this.json = json;
     }

@@ -38,7 +38,7 @@ class CallingHours implements AttemptTiming {
 
     @Override
     public boolean open(CampaignRules rules, Instant now) {
-        return rules.hoursIn() == HoursIn.RECIPIENT || CallingWindow.of(rules).isOpen(now, rules.timezone());
+        return rules.hoursIn() == HoursIn.RECIPIENT || rules.window().isOpen(now, rules.timezone());
     }
 
     @Override
@@ -46,7 +46,7 @@ class CallingHours implements AttemptTiming {
         if (rules.hoursIn() != HoursIn.RECIPIENT) {
             return null;
         }
-        var window = CallingWindow.of(rules);
+        var window = rules.window();
         return sets(batchPk).stream()
                 .filter(s -> window.isOpen(now, zones(s, rules)))
                 .toList();
@@ -65,7 +65,7 @@ class CallingHours implements AttemptTiming {
     @Override
     public double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now) {
         if (batch.autoCallRate() && batch.expiresOn() != null) {
-            Duration open = CallingWindow.of(rules).openTimeBetween(now, batch.expiresOn(), rules.timezone());
+            Duration open = rules.window().openTimeBetween(now, batch.expiresOn(), rules.timezone());
             double rate = Pacing.autoRate(remaining, open);
             return batch.autoCallRateBaseline() == null
                     ? rate
@@ -83,7 +83,6 @@ class CallingHours implements AttemptTiming {
             @Nullable Instant expiresOn,
             @Nullable String stored) {
         Set<ZoneId> zones = rules.hoursIn() == HoursIn.RECIPIENT ? zones(stored, rules) : Set.of(rules.timezone());
-        return RetryPolicy.of(rules)
-                .nextAttempt(outcome, attemptsMade, endedAt, expiresOn, CallingWindow.of(rules), zones);
+        return RetryPolicy.of(rules).nextAttempt(outcome, attemptsMade, endedAt, expiresOn, rules.window(), zones);
     }
 }

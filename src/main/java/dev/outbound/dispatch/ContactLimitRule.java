@@ -4,8 +4,8 @@ import dev.outbound.contact.ContactHistory;
 import dev.outbound.contact.ContactKey;
 import dev.outbound.contact.ContactLedger;
 import dev.outbound.contact.ContactLimit;
-import dev.outbound.contact.ContactPolicies;
 import dev.outbound.contact.ContactRules;
+import dev.outbound.policy.Policies;
 import dev.outbound.request.RequestReason;
 import dev.outbound.request.Verdict;
 import java.time.Instant;
@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactLimitRule implements EligibilityRule {
     private final ContactLedger ledger;
-    private final ContactPolicies policies;
+    private final Policies policies;
     private final ContactKey keys;
 
-    ContactLimitRule(ContactLedger ledger, ContactPolicies policies, ContactKey keys) {
+    ContactLimitRule(ContactLedger ledger, Policies policies, ContactKey keys) {
         this.ledger = ledger;
         this.policies = policies;
         this.keys = keys;

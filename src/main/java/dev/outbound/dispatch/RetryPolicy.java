@@ -1,5 +1,6 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.calendar.CallingWindow;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.MachineOutcome;
 import dev.outbound.campaign.RetryRule;

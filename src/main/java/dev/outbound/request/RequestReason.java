@@ -16,5 +16,13 @@ public enum RequestReason {
     /** The campaign's target filters exclude it (line type). */
     FILTERED,
     /** Its number lookup has not answered yet; it is checked again shortly. */
-    LOOKUP_PENDING
+    LOOKUP_PENDING,
+    /** Its next attempt would fall on a restricted date; waits until the first allowed moment after it. */
+    RESTRICTED_DATE,
+    /** A rule for its recipient's region does not allow an attempt now; waits until it does. */
+    OUTSIDE_RECIPIENT_HOURS,
+    /** The campaign's or organization's attempts in progress are at max_concurrent; waits for one to end. */
+    CAPACITY,
+    /** Someone asked for it to be attempted at a later time (the callback endpoint or the agent's report). */
+    CALLBACK_SCHEDULED
 }

@@ -6,7 +6,7 @@ import dev.outbound.batch.BatchStatus;
 import dev.outbound.batch.DialableBatch;
 import dev.outbound.campaign.Campaigns;
 import dev.outbound.contact.ContactLimit;
-import dev.outbound.contact.ContactPolicies;
+import dev.outbound.policy.Policies;
 import dev.outbound.request.ClaimWant;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.Claims;
@@ -56,7 +56,7 @@ class ContactLimitRaceTest {
     Campaigns campaigns;
 
     @Autowired
-    ContactPolicies policies;
+    Policies policies;
 
     @Autowired
     MutableClock clock;

@@ -5,7 +5,7 @@ import static dev.outbound.testing.CampaignBuilder.aWebhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbound.contact.ContactLimit;
-import dev.outbound.contact.ContactPolicies;
+import dev.outbound.policy.Policies;
 import dev.outbound.suppression.SuppressionKind;
 import dev.outbound.suppression.SuppressionSource;
 import dev.outbound.suppression.Suppressions;
@@ -53,7 +53,7 @@ class EligibilityDispatchTest {
     Suppressions suppressions;
 
     @Autowired
-    ContactPolicies policies;
+    Policies policies;
 
     Api api;
 

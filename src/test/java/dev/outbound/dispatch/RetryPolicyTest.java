@@ -3,6 +3,7 @@ package dev.outbound.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outbound.calendar.CallingWindow;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.DuplicateTargets;
 import dev.outbound.campaign.HoursIn;
@@ -55,7 +56,9 @@ class RetryPolicyTest {
                 Targeting.NONE,
                 ContactLimit.NONE,
                 DuplicateTargets.ALLOW,
-                RetryRules.NONE);
+                RetryRules.NONE,
+                dev.outbound.calendar.RestrictedDates.NONE,
+                null);
     }
 
     @Test
@@ -158,7 +161,9 @@ class RetryPolicyTest {
                 base.targeting(),
                 base.contactLimit(),
                 base.duplicateTargets(),
-                new RetryRules(byStatus, machine));
+                new RetryRules(byStatus, machine),
+                base.restrictedDates(),
+                base.maxConcurrent());
     }
 
     /** BUSY: 3 retries 10 minutes apart; NO-ANSWER: 1 retry at the campaign's 30 minutes; MACHINE: none. */

@@ -2,6 +2,7 @@ package dev.outbound.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.calendar.CallingWindow;
 import dev.outbound.request.RecipientZones;
 import java.time.DayOfWeek;
 import java.time.Instant;

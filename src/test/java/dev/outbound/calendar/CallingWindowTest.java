@@ -1,4 +1,4 @@
-package dev.outbound.dispatch;
+package dev.outbound.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,8 +135,10 @@ class CallingWindowTest {
                     Targeting.NONE,
                     ContactLimit.NONE,
                     DuplicateTargets.ALLOW,
-                    RetryRules.NONE);
-            assertThat(CallingWindow.of(rules)).isEqualTo(OFFICE);
+                    RetryRules.NONE,
+                    dev.outbound.calendar.RestrictedDates.NONE,
+                    null);
+            assertThat(rules.window()).isEqualTo(OFFICE);
         }
 
         @Test

@@ -1,6 +1,8 @@
-package dev.outbound.contact;
+package dev.outbound.policy;
 
 import dev.outbound.auth.Caller;
+import dev.outbound.contact.ContactLimit;
+import dev.outbound.contact.ContactLimitInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/outbound/policy")
 class PolicyController {
-    private final ContactPolicies policies;
+    private final Policies policies;
 
-    PolicyController(ContactPolicies policies) {
+    PolicyController(Policies policies) {
         this.policies = policies;
     }
 

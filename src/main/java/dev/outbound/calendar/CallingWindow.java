@@ -1,6 +1,5 @@
-package dev.outbound.dispatch;
+package dev.outbound.calendar;
 
-import dev.outbound.campaign.CampaignRules;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,9 +57,8 @@ public record CallingWindow(
         }
     }
 
-    public static CallingWindow of(CampaignRules rules) {
-        return new CallingWindow(rules.activeDays(), rules.dailyStart(), rules.dailyEnd());
-    }
+    /** Every day, all day: a rule that does not narrow the hours. */
+    public static final CallingWindow ALWAYS = new CallingWindow(EnumSet.allOf(DayOfWeek.class), null, null);
 
     /** Whether {@code at} falls inside the window as read on {@code zone}'s clock. */
     public boolean isOpen(Instant at, ZoneId zone) {
@@ -157,18 +155,20 @@ public record CallingWindow(
         return total;
     }
 
-    private Instant opensAt(LocalDate day, ZoneId zone) {
+    /** The instant the window opens on {@code day}, on {@code zone}'s clock (whether or not the day is active). */
+    public Instant opensAt(LocalDate day, ZoneId zone) {
         return firstReading(day, dailyStart == null ? LocalTime.MIDNIGHT : dailyStart, zone);
     }
 
-    private Instant closesAt(LocalDate day, ZoneId zone) {
+    /** The instant the window closes on {@code day}, on {@code zone}'s clock. */
+    public Instant closesAt(LocalDate day, ZoneId zone) {
         return dailyEnd == null
                 ? firstReading(day.plusDays(1), LocalTime.MIDNIGHT, zone)
                 : firstReading(day, dailyEnd, zone);
     }
 
     /** The first instant at which {@code zone}'s clock reads {@code time} on {@code day} or later. */
-    private static Instant firstReading(LocalDate day, LocalTime time, ZoneId zone) {
+    public static Instant firstReading(LocalDate day, LocalTime time, ZoneId zone) {
         LocalDateTime local = day.atTime(time);
         ZoneOffsetTransition transition = zone.getRules().getTransition(local);
         if (transition != null && transition.isGap()) {

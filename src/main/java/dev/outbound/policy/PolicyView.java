@@ -1,5 +1,6 @@
-package dev.outbound.contact;
+package dev.outbound.policy;
 
+import dev.outbound.contact.ContactLimit;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

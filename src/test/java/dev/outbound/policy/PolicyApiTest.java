@@ -1,7 +1,8 @@
-package dev.outbound.contact;
+package dev.outbound.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.contact.ContactLimit;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.StoreTest;
@@ -24,7 +25,7 @@ class PolicyApiTest {
     int port;
 
     @Autowired
-    ContactPolicies policies;
+    Policies policies;
 
     @Autowired
     JdbcClient jdbc;

@@ -1,4 +1,4 @@
-package dev.outbound.contact;
+package dev.outbound.policy;
 
 import dev.outbound.store.Instants;
 import java.time.Instant;

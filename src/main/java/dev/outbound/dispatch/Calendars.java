@@ -1,0 +1,42 @@
+package dev.outbound.dispatch;
+
+import dev.outbound.calendar.AttemptCalendar;
+import dev.outbound.calendar.Recipient;
+import dev.outbound.calendar.Regions;
+import dev.outbound.campaign.CampaignRules;
+import dev.outbound.campaign.HoursIn;
+import dev.outbound.policy.Policies;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link AttemptCalendar} of a campaign: its window and restricted dates, with its
+ * organization's restricted dates and recipient rules, so that the dispatcher, the forecast and
+ * the console read the same rules.
+ */
+@Component
+public class Calendars {
+    private final Policies policies;
+    private final Regions regions;
+
+    Calendars(Policies policies, Regions regions) {
+        this.policies = policies;
+        this.regions = regions;
+    }
+
+    public AttemptCalendar of(CampaignRules rules) {
+        long org = rules.organizationId();
+        return new AttemptCalendar(
+                rules.window(),
+                rules.hoursIn() == HoursIn.RECIPIENT,
+                rules.timezone(),
+                rules.restrictedDates().and(policies.restrictedDates(org)),
+                policies.recipientRules(org));
+    }
+
+    /** Where a request's recipient is: its number's stored zones (the campaign's when unknown) and region. */
+    public Recipient recipient(
+            CampaignRules rules, @Nullable String storedZones, String target, @Nullable String variablesJson) {
+        return new Recipient(CallingHours.zones(storedZones, rules), regions.of(target, variablesJson));
+    }
+}
