@@ -43,7 +43,15 @@ final class PhoneRegions {
 
     private static @Nullable String country(PhoneNumber number) {
         String region = PHONES.getRegionCodeForNumber(number);
-        if (region == null || region.equals(NON_GEOGRAPHIC) || !PHONES.isValidNumberForRegion(number, region)) {
+        if (region == null || region.equals(NON_GEOGRAPHIC)) {
+            return null;
+        }
+        // Of a calling code with several regions (+44: GB, GG, IM, JE) libphonenumber answers the
+        // region whose patterns the number matches, so it is valid; of a code with one region it
+        // answers that region unchecked.
+        boolean checked =
+                PHONES.getRegionCodesForCountryCode(number.getCountryCode()).size() > 1;
+        if (!checked && !PHONES.isValidNumberForRegion(number, region)) {
             return null;
         }
         return TERRITORIES.getOrDefault(region, region);

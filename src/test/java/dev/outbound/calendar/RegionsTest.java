@@ -228,6 +228,25 @@ class RegionsTest {
         }
 
         @Test
+        void variables_with_escapes_spaces_or_other_values_are_read_alike() {
+            assertThat(regions.of(TORONTO, "{\"note\":\"say \\\"hi\\\"\",\"state\":\"FL\"}"))
+                    .isEqualTo("US-FL");
+            assertThat(regions.of(TORONTO, "{\"st\\u0061te\":\"FL\"}")).isEqualTo("US-FL");
+            assertThat(regions.of(TORONTO, " {\n \"age\": 42, \"vip\": true, \"state\" : \"FL\" } "))
+                    .isEqualTo("US-FL");
+            assertThat(regions.of(TORONTO, "{ \"state\" : \"FL\" }")).isEqualTo("US-FL");
+            assertThat(regions.of(TORONTO, "{\"state\":\"FL\"} trailing")).isEqualTo("CA-ON");
+        }
+
+        @Test
+        void the_first_non_blank_value_of_each_kind_counts() {
+            assertThat(regions.of(TORONTO, "{\"state\":\" \",\"Province\":\"QC\"}"))
+                    .isEqualTo("CA-QC");
+            assertThat(regions.of(TORONTO, "{\"zip\":\"10001\",\"postal_code\":\"33101\"}"))
+                    .isEqualTo("US-NY");
+        }
+
+        @Test
         void names_that_only_contain_state_or_zip_are_not_read() {
             assertThat(regions.of(MIAMI, "{\"estate\":\"NY\",\"zipper\":\"10001\",\"statement\":\"TX\"}"))
                     .isEqualTo("US-FL");
