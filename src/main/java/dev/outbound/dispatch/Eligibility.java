@@ -73,10 +73,11 @@ class Eligibility {
     }
 
     private List<Candidate> candidates(List<ClaimedRequest> requests, Map<Long, Grant> byBatch) {
+        var calendarOf = new HashMap<Long, AttemptCalendar>();
         return requests.stream()
                 .map(r -> {
                     Grant g = Objects.requireNonNull(byBatch.get(r.batchPk()));
-                    AttemptCalendar calendar = cache.calendar(g.rules());
+                    AttemptCalendar calendar = calendarOf.computeIfAbsent(r.batchPk(), pk -> cache.calendar(g.rules()));
                     Recipient recipient = calendar.judgesRecipients()
                             ? calendars.recipient(calendar, g.rules(), r.timeZones(), r.target(), r.variablesJson())
                             : null;
