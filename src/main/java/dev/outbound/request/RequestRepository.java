@@ -80,13 +80,15 @@ class RequestRepository {
             """;
 
     private static final String LOCK_STATE = """
-            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner,
+                   target, request_variables
             FROM request WHERE id = :id FOR UPDATE
             """;
 
     // In id order, so two transactions locking overlapping sets cannot deadlock.
     private static final String LOCK_STATES = """
-            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner,
+                   target, request_variables
             FROM request WHERE id IN (:ids) ORDER BY id FOR UPDATE
             """;
 
@@ -106,7 +108,8 @@ class RequestRepository {
             """;
 
     private static final String LOCK_WHERE = """
-            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner,
+                   target, request_variables
             FROM request WHERE %s FOR UPDATE
             """;
     private static final String NEVER_ATTEMPTED =
@@ -262,7 +265,9 @@ class RequestRepository {
                 rs.getInt("attempt_count"),
                 rs.getString("time_zone"),
                 Instants.read(rs, "lease_until"),
-                rs.getString("lease_owner"));
+                rs.getString("lease_owner"),
+                rs.getString("target"),
+                rs.getString("request_variables"));
     }
 
     record ReferenceState(String referenceId, String status, int attemptCount) {}
