@@ -102,6 +102,30 @@ class CallbackDispatchTest {
     }
 
     @Test
+    void a_callback_asked_for_on_a_restricted_date_lands_at_the_first_allowed_moment_after_it() {
+        var settings = new java.util.HashMap<String, Object>(NEW_YORK_6_TO_18);
+        settings.put(
+                "restricted_dates",
+                java.util.List.of(Map.of("start", "2026-12-01", "end", "2026-12-02", "name", "Inventory")));
+        String id = t.batch(settings, Map.of(), "+15125550615");
+        t.run(Duration.ofSeconds(30));
+        assertThat(t.status(id, "r0")).isEqualTo("COMPLETED");
+
+        var r = t.callback(id, "r0", "2026-12-01T09:00:00-05:00", "after inventory");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(Instant.parse(r.json().path("due_at").asString()))
+                .as("06:00 in New York on the day after the restriction")
+                .isEqualTo(Instant.parse("2026-12-03T11:00:00Z"));
+        clock.set(Instant.parse("2026-12-02T15:00:00Z"));
+        t.run(Duration.ofSeconds(10));
+        assertThat(t.attempts(id, "r0")).isEqualTo(1);
+        clock.set(Instant.parse("2026-12-03T11:00:00Z"));
+        t.run(Duration.ofSeconds(10));
+        assertThat(t.attempts(id, "r0")).isEqualTo(2);
+    }
+
+    @Test
     void a_failed_request_is_called_back_once_without_retries_it_no_longer_has() {
         String id = t.batch(Map.of("retry_count", 0), Map.of(), "+15125550617");
         t.run(Duration.ofSeconds(30));
