@@ -92,6 +92,13 @@ class RequestRepository {
             FROM request WHERE id IN (:ids) ORDER BY id FOR UPDATE
             """;
 
+    // The row a reference id names: its first one (later ones are DUPLICATE rows of it).
+    private static final String LOCK_REFERENCE = """
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner,
+                   target, request_variables, reason
+            FROM request WHERE batch_pk = :batchPk AND reference_id = :referenceId AND ordinal = 0 FOR UPDATE
+            """;
+
     private static final String FORGET_SENT = """
             UPDATE request SET sent_at = NULL WHERE id = :id AND attempt_count = 0
             """;
@@ -235,6 +242,21 @@ class RequestRepository {
         return jdbc.sql(LOCK_STATE)
                 .param("id", id)
                 .query(RequestRepository::state)
+                .optional();
+    }
+
+    java.util.Optional<CallbackSubject> lockReference(long batchPk, String referenceId) {
+        return jdbc.sql(LOCK_REFERENCE)
+                .param("batchPk", batchPk)
+                .param("referenceId", referenceId)
+                .query((rs, n) -> {
+                    String reason = rs.getString("reason");
+                    return new CallbackSubject(
+                            state(rs, n),
+                            rs.getString("target"),
+                            rs.getString("request_variables"),
+                            reason == null ? null : RequestReason.valueOf(reason));
+                })
                 .optional();
     }
 
