@@ -23,7 +23,7 @@ final class CampaignForm {
     private static final List<String> TEXT =
             List.of("description", "mode", "label", "daily_start_time", "daily_end_time", "source", "retry_interval");
     private static final List<String> NUMBERS =
-            List.of("sms_session_ttl", "hourly_rate", "max_daily_calls", "retry_count", "agent_id");
+            List.of("sms_session_ttl", "hourly_rate", "max_daily_calls", "retry_count", "agent_id", "max_concurrent");
     private static final List<String> DOCUMENTS =
             List.of("voicemail_detection", "target_filters", "webhooks", "retry_rules");
     /** The parts of contact_limit, each its own number field named {@code contact_limit_<part>}. */
@@ -32,7 +32,7 @@ final class CampaignForm {
     private CampaignForm() {}
 
     /** A body for the API, or the fields the form itself could not read. */
-    record Parsed(ObjectNode body, Map<String, String> errors) {}
+    record Parsed(ObjectNode body, Map<String, String> errors, Map<String, List<Integer>> lines) {}
 
     static Parsed toBody(MultiValueMap<String, String> form, JsonMapper json) {
         ObjectNode body = json.createObjectNode();
@@ -127,7 +127,11 @@ final class CampaignForm {
                 }
             }
         }
-        return new Parsed(body, errors);
+        var dates = RestrictedDatesText.parse(value(form, RestrictedDatesText.NAME));
+        if (!dates.dates().isEmpty()) {
+            body.set(RestrictedDatesText.NAME, dates.dates());
+        }
+        return new Parsed(body, errors, Map.of(RestrictedDatesText.NAME, dates.lines()));
     }
 
     /** The form's field values for a campaign as the API shows it. */
@@ -159,6 +163,7 @@ final class CampaignForm {
         for (String part : LIMIT_PARTS) {
             values.put("contact_limit_" + part, limit == null ? "" : text(limit.get(part)));
         }
+        values.put(RestrictedDatesText.NAME, RestrictedDatesText.format(c.get(RestrictedDatesText.NAME)));
         JsonNode duplicates = c.get("duplicate_targets");
         values.put("duplicate_targets", duplicates == null || duplicates.isNull() ? "allow" : duplicates.asString());
         JsonNode machine = c.get("machine_outcome");

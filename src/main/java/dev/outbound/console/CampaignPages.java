@@ -105,7 +105,7 @@ class CampaignPages {
                         : campaigns.replace(caller, id, parsed.body());
                 return "redirect:/console/campaigns/" + saved.path("id").asLong();
             } catch (InvalidInput e) {
-                errors = FieldErrors.of(e);
+                errors = FieldErrors.of(e, parsed.lines());
             }
         }
         response.setStatus(422);

@@ -1,9 +1,7 @@
 package dev.outbound.contact;
 
 import dev.outbound.api.JsonFields;
-import dev.outbound.api.Violations;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a {@code contact_limit} field ({@code {"max_attempts", "days", "after_conversation_days"}},
@@ -43,23 +41,6 @@ public final class ContactLimitInput {
         }
         var limit = new ContactLimit(maxAttempts.value(), days.value(), quiet.value());
         return limit.limits() ? limit : null;
-    }
-
-    /**
-     * A policy body, {@code {"contact_limit": {...} | null}}: the key must be sent, so an empty
-     * body cannot lift a limit by accident.
-     *
-     * @throws dev.outbound.api.InvalidInput with every violation
-     */
-    public static @Nullable ContactLimit policy(@Nullable JsonNode body) {
-        var v = new Violations();
-        var f = JsonFields.body(body, v);
-        if (body != null && body.isObject() && !f.has("contact_limit")) {
-            f.fail("contact_limit", "Field required (null lifts the limit)", "missing");
-        }
-        ContactLimit limit = read(f, "contact_limit");
-        v.throwIfAny();
-        return limit;
     }
 
     private record Part(@Nullable Integer value, boolean valid) {}

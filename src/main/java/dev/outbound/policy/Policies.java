@@ -14,6 +14,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,14 +97,30 @@ public class Policies {
                         p.maxConcurrent(),
                         clock.instant(),
                         by));
-        cache.invalidate(organizationId);
+        forget(organizationId);
     }
 
     /** Sets only the contact limit, keeping the rest of the policy. */
     @Transactional
     public void setOrganizationLimit(long organizationId, @Nullable ContactLimit limit, String by) {
         policies.saveLimit(organizationId, limit == null ? null : write(limit), clock.instant(), by);
+        forget(organizationId);
+    }
+
+    /**
+     * Drops this node's copy now and again after the commit, so a claim that read the old row
+     * between the two cannot keep it for {@link #TTL}.
+     */
+    private void forget(long organizationId) {
         cache.invalidate(organizationId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidate(organizationId);
+                }
+            });
+        }
     }
 
     /** The stored form of a limit (the same JSON as the API's, snake_case). */

@@ -113,7 +113,25 @@ class OpenApiDocumentTest {
                         "contact_limit",
                         "duplicate_targets",
                         "retry_rules",
-                        "machine_outcome");
+                        "machine_outcome",
+                        "restricted_dates",
+                        "max_concurrent");
+        assertThat(schemas.get("RestrictedDate").get("properties").propertyNames())
+                .containsExactlyInAnyOrder("start", "end", "name");
+        assertThat(schemas.get("RecipientRule").get("properties").propertyNames())
+                .containsExactlyInAnyOrder(
+                        "region",
+                        "daily_start_time",
+                        "daily_end_time",
+                        "active_days",
+                        "contact_limit",
+                        "name",
+                        "source");
+        for (String policy : List.of("OrganizationPolicy", "OrganizationPolicyInput")) {
+            assertThat(schemas.get(policy).get("properties").propertyNames())
+                    .as(policy)
+                    .contains("contact_limit", "restricted_dates", "recipient_rules", "max_concurrent");
+        }
         assertThat(schemas.get("RetryRule").get("properties").propertyNames())
                 .containsExactlyInAnyOrder("count", "interval");
         assertThat(schemas.get("CommunicationRequestResultExtensions")
@@ -174,6 +192,30 @@ class OpenApiDocumentTest {
         assertThat(revoked.json().propertyNames())
                 .containsExactlyInAnyOrderElementsOf(
                         schemas.get("RevokedKey").get("properties").propertyNames());
+    }
+
+    @Test
+    void the_documented_policy_shapes_match_what_the_policy_endpoint_answers() {
+        JsonNode schemas = served().get("components").get("schemas");
+        var put = Api.at(port)
+                .put(
+                        "/api/v1/outbound/policy",
+                        java.util.Map.of(
+                                "restricted_dates",
+                                List.of(java.util.Map.of("start", "2026-12-25")),
+                                "recipient_rules",
+                                List.of(java.util.Map.of("region", "US"))));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().propertyNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        schemas.get("OrganizationPolicy").get("properties").propertyNames());
+        assertThat(put.json().get("restricted_dates").get(0).propertyNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        schemas.get("RestrictedDate").get("properties").propertyNames());
+        assertThat(put.json().get("recipient_rules").get(0).propertyNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        schemas.get("RecipientRule").get("properties").propertyNames());
+        Api.at(port).put("/api/v1/outbound/policy", java.util.Map.of());
     }
 
     /**

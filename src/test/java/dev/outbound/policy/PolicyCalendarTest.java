@@ -325,6 +325,33 @@ class PolicyCalendarTest {
     }
 
     @Test
+    void the_us_example_file_loads_through_the_endpoint_and_reads_back_rule_for_rule() throws Exception {
+        var org = anotherOrganization("example");
+        long id = organizationOf(org);
+        String file = java.nio.file.Files.readString(java.nio.file.Path.of("examples/recipient-rules-us.json"));
+        JsonNode sent = Api.json().readTree(file);
+
+        var put = org.send("PUT", POLICY, "application/json", file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode got = org.get(POLICY).json();
+        // Answers name every part of a contact limit; the file leaves out the one it does not set.
+        got.path("recipient_rules").forEach(r -> {
+            if (r.path("contact_limit").isObject()) {
+                ((tools.jackson.databind.node.ObjectNode) r.path("contact_limit")).remove("after_conversation_days");
+            }
+        });
+        assertThat(got.path("recipient_rules")).isEqualTo(sent.path("recipient_rules"));
+        assertThat(got.has("note")).isFalse();
+        assertThat(policies.recipientRules(id).rules())
+                .extracting(RecipientRule::region)
+                .containsExactly("US", "US-FL", "US-OK", "US-MD", "US-TX", "US-WA");
+        assertThat(policies.recipientRules(id).rules())
+                .allSatisfy(r -> assertThat(r.source()).isNotBlank());
+        assertThat(sent.path("note").asString()).contains("NOT LEGAL ADVICE", "counsel");
+    }
+
+    @Test
     void a_rule_may_leave_out_everything_but_its_region() {
         var org = anotherOrganization("minimal");
         long id = organizationOf(org);
