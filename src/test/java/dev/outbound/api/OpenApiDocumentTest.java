@@ -169,6 +169,22 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_documented_reason_list_names_every_reason_the_service_gives() {
+        var reasons = java.util.Arrays.stream(dev.outbound.request.RequestReason.values())
+                .map(Enum::name)
+                .toList();
+        var lists = new ArrayList<List<String>>();
+        served().findValues("enum").forEach(e -> {
+            var names = new ArrayList<String>();
+            e.forEach(v -> names.add(v.asString()));
+            if (names.contains("SUPPRESSED")) {
+                lists.add(names);
+            }
+        });
+        assertThat(lists).isNotEmpty().allSatisfy(l -> assertThat(l).containsExactlyInAnyOrderElementsOf(reasons));
+    }
+
+    @Test
     void the_documented_key_shapes_match_what_the_key_endpoints_answer() {
         JsonNode schemas = served().get("components").get("schemas");
         var api = Api.at(port);
