@@ -88,6 +88,14 @@ class BatchRepository {
             SELECT pk, organization_id FROM batch WHERE campaign_id IN (:campaignIds)
             """;
 
+    // The batches whose requests can be in flight: those still dialling or on hold. The two
+    // conditions are served by batch_campaign and batch_org_created.
+    private static final String OPEN_IN = """
+            SELECT pk, campaign_id, organization_id FROM batch
+            WHERE status IN %s AND (campaign_id IN (:campaignIds) OR organization_id IN (:organizationIds))
+            """.formatted(
+                    EnumSql.in(java.util.EnumSet.of(BatchStatus.PENDING, BatchStatus.ACTIVE, BatchStatus.PAUSED)));
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
@@ -228,6 +236,15 @@ class BatchRepository {
             out.put(rs.getLong("pk"), rs.getLong("organization_id"));
         });
         return out;
+    }
+
+    List<OpenBatch> openIn(List<Long> campaignIds, List<Long> organizationIds) {
+        return jdbc.sql(OPEN_IN)
+                .param("campaignIds", campaignIds)
+                .param("organizationIds", organizationIds)
+                .query((rs, n) ->
+                        new OpenBatch(rs.getLong("pk"), rs.getLong("campaign_id"), rs.getLong("organization_id")))
+                .list();
     }
 
     Optional<Batch> byPk(long pk) {

@@ -13,16 +13,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules asked before each attempt, in a fixed, cheap-first order: suppression (one indexed
- * lookup, and a suppressed person is never locked or counted), then contact limits (which lock
- * the people they count). The first rule that stops a request decides; see the sketch's "one
- * question, one answer".
+ * lookup, and a suppressed person is never locked or counted), then capacity, then contact limits
+ * (which lock the people they count). The first rule that stops a request decides; see the
+ * sketch's "one question, one answer".
+ *
+ * <p>Capacity comes before contact limits for two reasons. Its locks (one row per limit) are taken
+ * before any person's, which is the one global order that keeps claims from deadlocking. And a
+ * contact limit counts each request it lets through as an attempt of its person for the rest of
+ * the claim: were capacity asked after it, a request capacity then turned away would still hold
+ * back that person's other requests, for as long as the contact limit's window.
  */
 @Component
 class Eligibility {
     private final List<EligibilityRule> rules;
 
-    Eligibility(SuppressionRule suppression, ContactLimitRule limits) {
-        this.rules = List.of(suppression, limits);
+    Eligibility(SuppressionRule suppression, CapacityRule capacity, ContactLimitRule limits) {
+        this.rules = List.of(suppression, capacity, limits);
     }
 
     /** The gate for one claim of these grants' batches. */
@@ -48,7 +54,7 @@ class Eligibility {
             if (open.isEmpty()) {
                 break;
             }
-            stopped.putAll(rule.judge(open, now));
+            stopped.putAll(rule.judge(open, candidates, now));
             open = open.stream()
                     .filter(c -> !stopped.containsKey(c.request().id()))
                     .toList();

@@ -31,7 +31,8 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
             "attempt_count",
             "time_zone",
             "channel_manager_status",
-            "sent_at");
+            "sent_at",
+            "due_at");
     static final String SET = """
             status = :to, channel_manager_status = :toChannel, attempt_count = t.attempt_count + 1, sent_at = :now,
             lease_owner = :node, lease_until = :leaseUntil, reason = NULL, reason_detail = NULL, updated_at = :now
@@ -76,7 +77,8 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
 
     /**
      * The parameters that take back a claim the rules set aside: a hold waits until its instant
-     * with the channel status it had, a skip ends with the verdict's; both say why.
+     * and a wait stays due as it was, both with the channel status they had; a skip ends with the
+     * verdict's; all say why.
      */
     static MapSqlParameterSource takeBack(ClaimedRequest c, Before was, Verdict verdict) {
         var params = new MapSqlParameterSource()
@@ -90,6 +92,12 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
                         .addValue("dueAt", Instants.toDb(h.until()))
                         .addValue("reason", h.reason().name())
                         .addValue("reasonDetail", h.detail());
+            case Verdict.Wait w ->
+                params.addValue("skip", false)
+                        .addValue("toChannel", was.channelStatus().wire())
+                        .addValue("dueAt", Instants.toDb(was.dueAt()))
+                        .addValue("reason", w.reason().name())
+                        .addValue("reasonDetail", w.detail());
             case Verdict.Skip k ->
                 params.addValue("skip", true)
                         .addValue("toChannel", k.channelStatus().wire())
@@ -102,7 +110,9 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
 
     /** What a claim changes that taking it back restores. */
     record Before(
-            ChannelManagerStatus channelStatus, @Nullable Instant sentAt) {}
+            ChannelManagerStatus channelStatus,
+            @Nullable Instant sentAt,
+            @Nullable Instant dueAt) {}
 
     /** A claimed row, as picked: its attempt count and channel status are the ones before the claim. */
     static ClaimedRequest claimed(ResultSet rs, Map<Long, Before> before) throws SQLException {
@@ -111,7 +121,9 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
         before.put(
                 id,
                 new Before(
-                        ChannelManagerStatus.of(rs.getString("channel_manager_status")), Instants.read(rs, "sent_at")));
+                        ChannelManagerStatus.of(rs.getString("channel_manager_status")),
+                        Instants.read(rs, "sent_at"),
+                        Instants.read(rs, "due_at")));
         return new ClaimedRequest(
                 id,
                 rs.getLong("batch_pk"),
