@@ -60,7 +60,7 @@ class BatchRepository {
 
     private static final String DIALABLE = """
             SELECT pk, organization_id, batch_id, campaign_id, status, call_rate, auto_call_rate,
-                   auto_call_rate_baseline, next_attempt_at, expires_on
+                   auto_call_rate_baseline, next_attempt_at, expires_on, prioritized
             FROM batch
             WHERE status IN ('PENDING', 'ACTIVE') AND paused = FALSE AND deleted_at IS NULL
               AND (expires_on IS NULL OR expires_on > :now)
@@ -95,6 +95,8 @@ class BatchRepository {
             WHERE status IN %s AND (campaign_id IN (:campaignIds) OR organization_id IN (:organizationIds))
             """.formatted(
                     EnumSql.in(java.util.EnumSet.of(BatchStatus.PENDING, BatchStatus.ACTIVE, BatchStatus.PAUSED)));
+
+    private static final String PRIORITIZE = "UPDATE batch SET prioritized = TRUE WHERE pk = :pk";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -195,7 +197,8 @@ class BatchRepository {
                             rs.getBoolean("auto_call_rate"),
                             base,
                             Instants.read(rs, "next_attempt_at"),
-                            Instants.read(rs, "expires_on"));
+                            Instants.read(rs, "expires_on"),
+                            rs.getBoolean("prioritized"));
                 })
                 .list();
     }
@@ -236,6 +239,10 @@ class BatchRepository {
             out.put(rs.getLong("pk"), rs.getLong("organization_id"));
         });
         return out;
+    }
+
+    void prioritize(long pk) {
+        jdbc.sql(PRIORITIZE).param("pk", pk).update();
     }
 
     List<OpenBatch> openIn(List<Long> campaignIds, List<Long> organizationIds) {

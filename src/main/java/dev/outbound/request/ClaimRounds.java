@@ -94,7 +94,7 @@ class ClaimRounds {
             }
             wanted = wants.stream()
                     .filter(w -> setAside.containsKey(w.batchPk()) && !waiting.contains(w.batchPk()))
-                    .map(w -> new ClaimWant(w.batchPk(), setAside.getOrDefault(w.batchPk(), 0), w.zones()))
+                    .map(w -> w.withLimit(setAside.getOrDefault(w.batchPk(), 0)))
                     .toList();
         }
         for (ClaimedRequest c : claimed) {

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * The text of a claim, for {@link RequestStatusWriter} to run: per batch, its due PENDING rows,
- * oldest first, up to its limit, skipping rows another node holds. Batches without a zone limit
+ * oldest first (highest priority first, then oldest, in a batch that has priorities), up to its limit, skipping rows another node holds. Batches without a zone limit
  * share one statement, so any number of them costs one round trip; a batch limited to open
  * recipient zones has a statement of its own.
  *
@@ -41,12 +41,20 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
     private static final String PICK = """
             SELECT %s FROM request
             WHERE batch_pk = %%1$s AND status = :from AND due_at <= :now %s
-            ORDER BY due_at, id LIMIT %%2$s%s
+            ORDER BY %s LIMIT %%2$s%s
             """;
+    /** Upload order, retries at their due time: the order request_claim serves without sorting. */
+    private static final String DUE_ORDER = "due_at, id";
+    /**
+     * Only for batches that have priorities: the batch's due rows are sorted (measured in
+     * bench/priority: see the README), which a batch without them does not pay for.
+     */
+    private static final String PRIORITY_ORDER = "priority DESC, due_at, id";
 
     /** The statements that claim what {@code wants} ask for; none when they ask for nothing. */
     static List<ClaimStatement> of(List<ClaimWant> wants, Dialect dialect) {
         var together = new ArrayList<long[]>();
+        var prioritized = new ArrayList<long[]>();
         var statements = new ArrayList<ClaimStatement>();
         for (ClaimWant w : wants) {
             var zones = w.zones();
@@ -55,24 +63,32 @@ record ClaimStatement(String pick, MapSqlParameterSource params) {
             }
             long[] group = {w.batchPk(), w.limit()};
             if (zones == null) {
-                together.add(group);
+                (w.prioritized() ? prioritized : together).add(group);
             } else {
-                String zoned = pick("AND COALESCE(time_zone, '') IN (:zones)", dialect);
+                String zoned = pick("AND COALESCE(time_zone, '') IN (:zones)", w.prioritized(), dialect);
                 statements.add(new ClaimStatement(
                         dialect.pickPerGroup(List.<long[]>of(group), zoned),
                         new MapSqlParameterSource("zones", zones)));
             }
         }
+        if (!prioritized.isEmpty()) {
+            statements.add(
+                    0,
+                    new ClaimStatement(
+                            dialect.pickPerGroup(prioritized, pick("", true, dialect)), new MapSqlParameterSource()));
+        }
         if (!together.isEmpty()) {
             statements.add(
                     0,
-                    new ClaimStatement(dialect.pickPerGroup(together, pick("", dialect)), new MapSqlParameterSource()));
+                    new ClaimStatement(
+                            dialect.pickPerGroup(together, pick("", false, dialect)), new MapSqlParameterSource()));
         }
         return statements;
     }
 
-    private static String pick(String condition, Dialect dialect) {
-        return PICK.formatted(String.join(", ", COLUMNS), condition, dialect.skipLocked());
+    private static String pick(String condition, boolean prioritized, Dialect dialect) {
+        return PICK.formatted(
+                String.join(", ", COLUMNS), condition, prioritized ? PRIORITY_ORDER : DUE_ORDER, dialect.skipLocked());
     }
 
     /**
