@@ -2,6 +2,7 @@ package dev.outbound.dispatch;
 
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.batch.OpenBatch;
+import dev.outbound.policy.Policies;
 import dev.outbound.request.Claims;
 import dev.outbound.request.RequestReason;
 import dev.outbound.request.Verdict;
@@ -20,21 +21,21 @@ import org.springframework.stereotype.Component;
  * row per limit it counts toward, then counts what is in progress in the batches that have not
  * ended, and lets through at most the free places. The rest wait where they are, due, with reason
  * CAPACITY, and their batch claims nothing more this tick: the pace waits for a place instead of
- * skipping anyone. A claim that meets no limit costs nothing here (the organization's limit is
- * cached).
+ * skipping anyone. A claim that meets no limit costs nothing here (the organization's policy is
+ * cached by {@link Policies}).
  */
 @Component
 class CapacityRule implements EligibilityRule {
     private final CapacityLockRepository locks;
     private final BatchDispatch batches;
     private final Claims claims;
-    private final RulesCache rules;
+    private final Policies policies;
 
-    CapacityRule(CapacityLockRepository locks, BatchDispatch batches, Claims claims, RulesCache rules) {
+    CapacityRule(CapacityLockRepository locks, BatchDispatch batches, Claims claims, Policies policies) {
         this.locks = locks;
         this.batches = batches;
         this.claims = claims;
-        this.rules = rules;
+        this.policies = policies;
     }
 
     @Override
@@ -123,7 +124,7 @@ class CapacityRule implements EligibilityRule {
 
     private @Nullable Integer organizationLimit(long organizationId, Map<Long, Integer> known) {
         Integer limit = known.get(organizationId);
-        return limit != null ? limit : rules.organizationMaxConcurrent(organizationId);
+        return limit != null ? limit : policies.maxConcurrent(organizationId);
     }
 
     /** Attempts in progress against each limit of one kind (campaign or organization). */

@@ -3,11 +3,8 @@ package dev.outbound.dispatch;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.Campaigns;
 import dev.outbound.channel.CampaignDelivery;
-import dev.outbound.policy.Policies;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.OptionalInt;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,32 +21,15 @@ class RulesCache {
     private final Campaigns campaigns;
     private final ClockedCache<CampaignRules> rules;
     private final ClockedCache<CampaignDelivery> deliveries;
-    private final Policies policies;
-    private final ClockedCache<OptionalInt> maxConcurrent;
 
-    RulesCache(Campaigns campaigns, Policies policies, Clock clock) {
+    RulesCache(Campaigns campaigns, Clock clock) {
         this.campaigns = campaigns;
-        this.policies = policies;
         this.rules = new ClockedCache<>(clock, TTL, MAX_CAMPAIGNS);
         this.deliveries = new ClockedCache<>(clock, TTL, MAX_CAMPAIGNS);
-        this.maxConcurrent = new ClockedCache<>(clock, TTL, MAX_CAMPAIGNS);
     }
 
     CampaignRules rules(long organizationId, long campaignId) {
         return rules.get(campaignId, id -> campaigns.rules(organizationId, id));
-    }
-
-    /**
-     * The organization's limit on attempts in progress, read at most every {@link #TTL} like a
-     * campaign's rules, so a claim without limits asks the store nothing; null for none.
-     */
-    @Nullable
-    Integer organizationMaxConcurrent(long organizationId) {
-        OptionalInt limit = maxConcurrent.get(organizationId, id -> {
-            Integer stored = policies.maxConcurrent(id);
-            return stored == null ? OptionalInt.empty() : OptionalInt.of(stored);
-        });
-        return limit.isPresent() ? limit.getAsInt() : null;
     }
 
     /** What channels need of the campaign, read at most every {@link #TTL} like its rules. */

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Four dispatchers claim, at the same moment and again and again, from four batches of two
- * campaigns with a capacity each, and end the attempts they claimed only after they looked: no one
- * ever sees more attempts in progress than a campaign allows. The guarantee comes from the
+ * campaigns with a capacity each (3 and 5) in an organization with one of its own (6), and end the
+ * attempts they claimed only after they looked: no one ever sees more attempts in progress than a
+ * campaign or the organization allows. The guarantee comes from the
  * capacity row locked in the claiming transaction; without it each dispatcher counts the others'
  * uncommitted claims as absent and both fill the same free places.
  */
@@ -81,6 +83,8 @@ class CapacityRaceTest {
             Grant g = grant(api, campaign, limits.getOrDefault(campaign, 0));
             grants.put(g.batch().pk(), g);
         }
+        var policy = api.put("/api/v1/outbound/policy", Map.of("max_concurrent", 6));
+        assertThat(policy.status()).as(policy.body()).isEqualTo(200);
         var wants = grants.values().stream()
                 .map(g -> new ClaimWant(g.batch().pk(), 4, null))
                 .toList();
@@ -121,6 +125,12 @@ class CapacityRaceTest {
         assertThat(claimed).isEqualTo(4 * ROWS);
         assertThat(mostSeen.get(small)).isBetween(1, 3);
         assertThat(mostSeen.get(large)).isBetween(1, 5);
+        assertThat(mostSeen.get(0L)).as("the organization").isBetween(1, 6);
+    }
+
+    @AfterEach
+    void liftTheLimit() {
+        Api.at(port).put("/api/v1/outbound/policy", Map.of());
     }
 
     private long pending(java.util.Set<Long> batchPks) {
