@@ -36,5 +36,6 @@ measure() { # label batch order
   done | median | xargs printf "%-40s median %8.3f ms over $RUNS runs\n" "$1"
 }
 echo "rows per batch: $N, claim limit: $LIMIT"
+[ -n "${PLAN:-}" ] && for o in "1|due_at, id" "2|priority DESC, due_at, id"; do $PG -d $DB -At -c "$(pick "${o%%|*}" "${o#*|}" | sed "s/ (ANALYZE, FORMAT JSON)/ (ANALYZE, COSTS OFF, TIMING OFF)/")"; done
 measure "unprioritized (due_at, id)" 1 "due_at, id"
 measure "prioritized (priority DESC, due_at, id)" 2 "priority DESC, due_at, id"
