@@ -32,6 +32,7 @@ class OpenApiDocumentTest {
             "/api/v1/outbound/batches/{batch_id}/results.csv",
             "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/attempts",
             "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/conversation",
+            "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/callback",
             "/api/v1/outbound/suppressions",
             "/api/v1/outbound/suppressions/{target}",
             "/api/v1/outbound/suppressions/upload",
@@ -99,7 +100,9 @@ class OpenApiDocumentTest {
                 "ErrorDetail",
                 "Suppression",
                 "SuppressionInput",
-                "SuppressionUploadOutcome")) {
+                "SuppressionUploadOutcome",
+                "CallbackInput",
+                "ScheduledCallback")) {
             assertThat(schemas.has(schema)).as(schema).isTrue();
         }
         assertThat(schemas.get("OutboundCampaignExtensions").get("properties").propertyNames())
