@@ -69,6 +69,20 @@ public class BatchDispatch {
         return batches.byPk(pk);
     }
 
+    /**
+     * The batches not yet ended (pending, active or on hold) of these campaigns and of these
+     * organizations: those whose requests can be in progress. Either list may be empty.
+     */
+    public List<OpenBatch> openIn(java.util.Collection<Long> campaignIds, java.util.Collection<Long> organizationIds) {
+        if (campaignIds.isEmpty() && organizationIds.isEmpty()) {
+            return List.of();
+        }
+        // No id is negative: a placeholder keeps an empty list from being an empty IN ().
+        return batches.openIn(
+                campaignIds.isEmpty() ? List.of(-1L) : List.copyOf(campaignIds),
+                organizationIds.isEmpty() ? List.of(-1L) : List.copyOf(organizationIds));
+    }
+
     /** batch pk → organization id of every batch of these campaigns (deleted batches too: they were sent). */
     public java.util.Map<Long, Long> batchesOf(java.util.Collection<Long> campaignIds) {
         var out = new java.util.HashMap<Long, Long>();

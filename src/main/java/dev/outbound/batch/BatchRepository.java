@@ -60,7 +60,7 @@ class BatchRepository {
 
     private static final String DIALABLE = """
             SELECT pk, organization_id, batch_id, campaign_id, status, call_rate, auto_call_rate,
-                   auto_call_rate_baseline, next_attempt_at, expires_on
+                   auto_call_rate_baseline, next_attempt_at, expires_on, prioritized
             FROM batch
             WHERE status IN ('PENDING', 'ACTIVE') AND paused = FALSE AND deleted_at IS NULL
               AND (expires_on IS NULL OR expires_on > :now)
@@ -87,6 +87,16 @@ class BatchRepository {
     private static final String OF_CAMPAIGNS = """
             SELECT pk, organization_id FROM batch WHERE campaign_id IN (:campaignIds)
             """;
+
+    // The batches whose requests can be in flight: those still dialling or on hold. The two
+    // conditions are served by batch_campaign and batch_org_created.
+    private static final String OPEN_IN = """
+            SELECT pk, campaign_id, organization_id FROM batch
+            WHERE status IN %s AND (campaign_id IN (:campaignIds) OR organization_id IN (:organizationIds))
+            """.formatted(
+                    EnumSql.in(java.util.EnumSet.of(BatchStatus.PENDING, BatchStatus.ACTIVE, BatchStatus.PAUSED)));
+
+    private static final String PRIORITIZE = "UPDATE batch SET prioritized = TRUE WHERE pk = :pk";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -187,7 +197,8 @@ class BatchRepository {
                             rs.getBoolean("auto_call_rate"),
                             base,
                             Instants.read(rs, "next_attempt_at"),
-                            Instants.read(rs, "expires_on"));
+                            Instants.read(rs, "expires_on"),
+                            rs.getBoolean("prioritized"));
                 })
                 .list();
     }
@@ -228,6 +239,19 @@ class BatchRepository {
             out.put(rs.getLong("pk"), rs.getLong("organization_id"));
         });
         return out;
+    }
+
+    void prioritize(long pk) {
+        jdbc.sql(PRIORITIZE).param("pk", pk).update();
+    }
+
+    List<OpenBatch> openIn(List<Long> campaignIds, List<Long> organizationIds) {
+        return jdbc.sql(OPEN_IN)
+                .param("campaignIds", campaignIds)
+                .param("organizationIds", organizationIds)
+                .query((rs, n) ->
+                        new OpenBatch(rs.getLong("pk"), rs.getLong("campaign_id"), rs.getLong("organization_id")))
+                .list();
     }
 
     Optional<Batch> byPk(long pk) {

@@ -224,6 +224,15 @@ public class Batches {
         }
     }
 
+    /**
+     * Marks a batch whose call list gave some requests a priority: from then on its claims take
+     * the highest priority first. Call in the upload's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void prioritize(Batch batch) {
+        batches.prioritize(batch.pk());
+    }
+
     /** Records a rejected upload, in its own transaction after the upload's rolled back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void uploadFailed(Caller caller, String batchId, String filename, String message) {

@@ -3,7 +3,12 @@ package dev.outbound.batch;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A batch the dispatcher may take allowance from now. */
+/**
+ * A batch the dispatcher may take allowance from now.
+ *
+ * @param prioritized some of its requests have a priority (request variable {@code priority}), so
+ *     its claims take the highest first
+ */
 public record DialableBatch(
         long pk,
         long organizationId,
@@ -14,4 +19,32 @@ public record DialableBatch(
         boolean autoCallRate,
         @Nullable Double autoCallRateBaseline,
         @Nullable Instant nextAttemptAt,
-        @Nullable Instant expiresOn) {}
+        @Nullable Instant expiresOn,
+        boolean prioritized) {
+
+    /** A batch whose requests all have the default priority. */
+    public DialableBatch(
+            long pk,
+            long organizationId,
+            String batchId,
+            long campaignId,
+            BatchStatus status,
+            @Nullable Integer callRate,
+            boolean autoCallRate,
+            @Nullable Double autoCallRateBaseline,
+            @Nullable Instant nextAttemptAt,
+            @Nullable Instant expiresOn) {
+        this(
+                pk,
+                organizationId,
+                batchId,
+                campaignId,
+                status,
+                callRate,
+                autoCallRate,
+                autoCallRateBaseline,
+                nextAttemptAt,
+                expiresOn,
+                false);
+    }
+}

@@ -97,7 +97,7 @@ class ClaimStep {
         for (AllowanceTake won : batches.takeAllowances(bids)) {
             Grant g = byPk.get(won.batch().pk());
             if (g != null) {
-                wants.add(new ClaimWant(g.batch().pk(), g.slots(), g.zones()));
+                wants.add(want(g, g.slots()));
             }
         }
         return wants.isEmpty()
@@ -116,13 +116,13 @@ class ClaimStep {
         }
         var admitted = new ArrayList<>(passed);
         for (int round = 1; round < FILTER_ROUNDS && admitted.size() < g.slots(); round++) {
-            List<ClaimedRequest> more = lifecycle.claim(
-                    g.batch().pk(),
-                    g.slots() - admitted.size(),
-                    node.get(),
-                    now.plus(properties.lease()),
-                    g.zones(),
-                    eligibility.gate(Map.of(g.batch().pk(), g)));
+            List<ClaimedRequest> more = lifecycle
+                    .claimAll(
+                            List.of(want(g, g.slots() - admitted.size())),
+                            node.get(),
+                            now.plus(properties.lease()),
+                            eligibility.gate(Map.of(g.batch().pk(), g)))
+                    .getOrDefault(g.batch().pk(), List.of());
             List<ClaimedRequest> morePassed = filter.admit(g, more);
             admitted.addAll(morePassed);
             if (morePassed.size() == more.size()) {
@@ -130,6 +130,10 @@ class ClaimStep {
             }
         }
         return admitted;
+    }
+
+    private static ClaimWant want(Grant g, int limit) {
+        return new ClaimWant(g.batch().pk(), limit, g.zones(), g.batch().prioritized());
     }
 
     /** Gives back daily-cap reservations the claim did not use. */

@@ -16,9 +16,16 @@ import org.springframework.stereotype.Component;
 /**
  * The rules asked before each attempt, in a fixed, cheap-first order: suppression (one indexed
  * lookup, and a suppressed person is never locked or counted), then the calendar for the
- * recipient (restricted dates on its clock, its region's rules; no database), then contact
- * limits (which lock the people they count, recipient rules' limits among them). The first rule
- * that stops a request decides; see the sketch's "one question, one answer".
+ * recipient (restricted dates on its clock, its region's rules; no database), then capacity, then
+ * contact limits (which lock the people they count, recipient rules' limits among them). The first
+ * rule that stops a request decides; see the sketch's "one question, one answer".
+ *
+ * <p>Capacity comes before contact limits for two reasons. Its locks (one row per limit) are taken
+ * before any person's, which is the one global order that keeps claims from deadlocking. And a
+ * contact limit counts each request it lets through as an attempt of its person for the rest of
+ * the claim: were capacity asked after it, a request capacity then turned away would still hold
+ * back that person's other requests, for as long as the contact limit's window. The calendar
+ * comes before capacity so that a request that may not be attempted now never takes a place.
  */
 @Component
 class Eligibility {
@@ -29,10 +36,11 @@ class Eligibility {
     Eligibility(
             SuppressionRule suppression,
             CalendarRule calendar,
+            CapacityRule capacity,
             ContactLimitRule limits,
             RulesCache cache,
             Calendars calendars) {
-        this.rules = List.of(suppression, calendar, limits);
+        this.rules = List.of(suppression, calendar, capacity, limits);
         this.cache = cache;
         this.calendars = calendars;
     }
@@ -60,7 +68,7 @@ class Eligibility {
             if (open.isEmpty()) {
                 break;
             }
-            stopped.putAll(rule.judge(open, now));
+            stopped.putAll(rule.judge(open, candidates, now));
             open = open.stream()
                     .filter(c -> !stopped.containsKey(c.request().id()))
                     .toList();

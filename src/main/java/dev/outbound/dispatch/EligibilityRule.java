@@ -14,6 +14,15 @@ interface EligibilityRule {
     /** Verdicts by request id for those of {@code candidates} (in claim order) this rule stops. */
     Map<Long, Verdict> judge(List<Candidate> candidates, Instant now);
 
+    /**
+     * {@link #judge(List, Instant)} for a rule that also needs every request this round picked,
+     * {@code open} or not: those the earlier rules stopped are still claimed in the transaction
+     * until the round ends.
+     */
+    default Map<Long, Verdict> judge(List<Candidate> open, List<Candidate> picked, Instant now) {
+        return judge(open, now);
+    }
+
     /** The candidates that were claimed, after their attempt rows exist. */
     default void claimed(List<Candidate> claimed, Instant now) {}
 }

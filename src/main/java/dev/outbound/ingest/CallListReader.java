@@ -31,19 +31,23 @@ final class CallListReader {
     static final String TARGET = "target";
     /** Optional column naming the person a row is for (one debtor, several numbers). */
     static final String CONTACT_ID = "contact_id";
+    /** Optional column: the request's priority, a whole number, higher first (empty: 0). */
+    static final String PRIORITY = "priority";
     /** Largest field accepted; longer ones are almost certainly not a call list. */
     static final int MAX_FIELD_CHARS = 1 << 20;
 
     /**
      * One data row; variables are already JSON text (contact_id among them). {@code contactId} is
      * the stripped {@code contact_id} cell, null when the file has no such column or it is empty.
+     * {@code priority} is null when the file has no {@code priority} column (it stays a variable too).
      */
     record Row(
             long line,
             String referenceId,
             String target,
             String variablesJson,
-            @Nullable String contactId) {}
+            @Nullable String contactId,
+            @Nullable Integer priority) {}
 
     private CallListReader() {}
 
@@ -111,7 +115,7 @@ final class CallListReader {
     }
 
     /** Where the columns are. */
-    private record Header(int referenceId, int target, int contactId, List<String> names, int width) {
+    private record Header(int referenceId, int target, int contactId, int priority, List<String> names, int width) {
         static Header of(CsvRecord record) {
             var names = new ArrayList<String>();
             var seen = new HashSet<String>();
@@ -139,7 +143,7 @@ final class CallListReader {
             if (!missing.isEmpty()) {
                 throw new InvalidUpload("Missing required fields: " + String.join(", ", missing));
             }
-            return new Header(ref, target, indexOf(names, CONTACT_ID), names, names.size());
+            return new Header(ref, target, indexOf(names, CONTACT_ID), indexOf(names, PRIORITY), names, names.size());
         }
 
         private static int indexOf(List<String> names, String wanted) {
@@ -172,12 +176,28 @@ final class CallListReader {
             }
             json.append('}');
             String contact = contactId < 0 ? null : record.getField(contactId).strip();
+            String reference = record.getField(referenceId).strip();
             return new Row(
                     line,
-                    record.getField(referenceId).strip(),
+                    reference,
                     record.getField(target),
                     json.toString(),
-                    contact == null || contact.isEmpty() ? null : contact);
+                    contact == null || contact.isEmpty() ? null : contact,
+                    priority < 0 ? null : priority(record.getField(priority), line, reference));
+        }
+
+        /** A whole number (an empty cell is 0); anything else makes the upload unusable, naming the row. */
+        private static int priority(String cell, long line, String referenceId) {
+            String value = cell.strip();
+            if (value.isEmpty()) {
+                return 0;
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidUpload("Invalid file format: line " + line + " (reference_id '" + referenceId
+                        + "'): priority '" + value + "' is not a whole number");
+            }
         }
     }
 

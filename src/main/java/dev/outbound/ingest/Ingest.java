@@ -51,8 +51,12 @@ class Ingest {
         // Built only when the campaign skips duplicate people, so other uploads pay nothing for it.
         PersonIndex people = target.duplicateTargets() == DuplicateTargets.SKIP ? new PersonIndex() : null;
         var counts = new long[3];
-        try (RequestLoad load = requests.openLoad(batchPk, target.recipientHours(), people != null)) {
+        // Opened at the first row, once the header says whether the list has priorities, so a
+        // list without them loads the same columns as before they existed.
+        var loads = new Loads(requests, batchPk, target.recipientHours(), people != null);
+        try (loads) {
             long rows = CallListReader.read(file, row -> {
+                RequestLoad load = loads.open(row.priority() != null);
                 Target normalized = requests.targets().normalize(row.target(), target.mode());
                 // Every row takes the next ordinal of its reference id: the first occurrence wins,
                 // whether or not its target is valid.
@@ -69,6 +73,9 @@ class Ingest {
                     firstRow = people == null ? null : people.seenBefore(person(row, normalized), row.referenceId());
                     status = firstRow == null ? RequestStatus.PENDING : RequestStatus.DUPLICATE;
                 }
+                if (status == RequestStatus.PENDING && row.priority() != null && row.priority() != 0) {
+                    loads.prioritized = true;
+                }
                 switch (status) {
                     case PENDING -> counts[0]++;
                     case INVALID -> counts[1]++;
@@ -76,7 +83,10 @@ class Ingest {
                 }
                 add(load, row, ordinal, normalized, status, firstRow);
             });
-            load.finish();
+            loads.finish();
+            if (loads.prioritized) {
+                batches.prioritize(target.batch());
+            }
             batches.uploadSucceeded(caller, target.batch(), filename);
             return new UploadOutcome(batchId, filename, rows, counts[0], counts[1], counts[2]);
         } catch (SQLException e) {
@@ -99,8 +109,9 @@ class Ingest {
             RequestStatus status,
             @Nullable String firstRow) {
         try {
+            int priority = row.priority() == null ? 0 : row.priority();
             if (firstRow == null) {
-                load.add(row.referenceId(), ordinal, target, row.variablesJson(), status);
+                load.add(row.referenceId(), ordinal, target, row.variablesJson(), status, priority, null, null);
             } else {
                 String same = row.contactId() != null ? "same contact_id" : "same target";
                 load.add(
@@ -109,11 +120,56 @@ class Ingest {
                         target,
                         row.variablesJson(),
                         status,
+                        priority,
                         RequestReason.DUPLICATE_TARGET,
                         same + " as reference id " + firstRow);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Bulk load failed at line " + row.line() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The upload's bulk load, opened by its first row. */
+    private static final class Loads implements AutoCloseable {
+        private final Requests requests;
+        private final long batchPk;
+        private final boolean recipientHours;
+        private final boolean withReasons;
+        private @Nullable RequestLoad load;
+        /** Some row that will be attempted has a priority other than 0. */
+        boolean prioritized;
+
+        Loads(Requests requests, long batchPk, boolean recipientHours, boolean withReasons) {
+            this.requests = requests;
+            this.batchPk = batchPk;
+            this.recipientHours = recipientHours;
+            this.withReasons = withReasons;
+        }
+
+        RequestLoad open(boolean withPriority) {
+            RequestLoad open = load;
+            if (open == null) {
+                try {
+                    open = requests.openLoad(batchPk, recipientHours, withReasons, withPriority);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Bulk load failed: " + e.getMessage(), e);
+                }
+                load = open;
+            }
+            return open;
+        }
+
+        void finish() throws SQLException {
+            if (load != null) {
+                load.finish();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (load != null) {
+                load.close();
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The part of {@link RequestStatusWriter} that claims (only the writer calls it): picks due
  * requests with one statement, asks the {@link ClaimGate} about them in the same transaction,
- * takes back at once what it holds or skips, and claims again for the slots they gave back.
+ * takes back at once what it holds or skips, and claims again for the slots they gave back (not
+ * for a batch whose requests were told to wait).
  */
 @Component
 class ClaimRounds {
@@ -57,6 +59,7 @@ class ClaimRounds {
             List<Verdict> verdicts = gate.judge(picked, now);
             var admitted = new ArrayList<ClaimedRequest>(picked.size());
             var setAside = new HashMap<Long, Integer>();
+            var waiting = new HashSet<Long>();
             var takeBack = new ArrayList<SqlParameterSource>();
             var skipped = new ArrayList<Runnable>();
             for (int i = 0; i < picked.size(); i++) {
@@ -67,6 +70,9 @@ class ClaimRounds {
                     continue;
                 }
                 setAside.merge(c.batchPk(), 1, Integer::sum);
+                if (v instanceof Verdict.Wait) {
+                    waiting.add(c.batchPk());
+                }
                 var was = Objects.requireNonNull(before.get(c.id()));
                 takeBack.add(ClaimStatement.takeBack(c, was, v)
                         .addValue("claimed", RequestStatus.INITIATED.name())
@@ -87,8 +93,8 @@ class ClaimRounds {
                 claimed.addAll(admitted);
             }
             wanted = wants.stream()
-                    .filter(w -> setAside.containsKey(w.batchPk()))
-                    .map(w -> new ClaimWant(w.batchPk(), setAside.getOrDefault(w.batchPk(), 0), w.zones()))
+                    .filter(w -> setAside.containsKey(w.batchPk()) && !waiting.contains(w.batchPk()))
+                    .map(w -> w.withLimit(setAside.getOrDefault(w.batchPk(), 0)))
                     .toList();
         }
         for (ClaimedRequest c : claimed) {

@@ -109,6 +109,18 @@ public class Claims {
         return leases.inFlight(requestId);
     }
 
+    /**
+     * Requests in flight (claimed and not yet final) per batch of {@code batchPks}; a batch with
+     * none is absent. Inside a claiming transaction it counts that transaction's own claims too.
+     */
+    public Map<Long, Integer> inFlightByBatch(Collection<Long> batchPks) {
+        var out = new HashMap<Long, Integer>();
+        for (List<Long> chunk : chunks(batchPks)) {
+            out.putAll(leases.inFlightByBatch(chunk));
+        }
+        return out;
+    }
+
     /** Requests in flight without news since {@code before}, oldest first. */
     public List<Long> staleInFlight(Instant before, int limit) {
         return leases.stale(before, limit);

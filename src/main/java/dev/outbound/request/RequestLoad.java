@@ -23,6 +23,8 @@ public final class RequestLoad implements AutoCloseable {
     // Rows carry reason columns only when a rule may decide them, so a plain upload streams the
     // same bytes as before reasons existed.
     private final boolean withReasons;
+    // Likewise the priority column: only when the call list has one.
+    private final boolean withPriority;
 
     RequestLoad(
             Dialect.BulkLoad load,
@@ -30,9 +32,11 @@ public final class RequestLoad implements AutoCloseable {
             java.time.Instant now,
             StatusCountRepository counters,
             boolean recipientHours,
-            boolean withReasons) {
+            boolean withReasons,
+            boolean withPriority) {
         this.recipientHours = recipientHours;
         this.withReasons = withReasons;
+        this.withPriority = withPriority;
         this.load = load;
         this.batchPk = batchPk;
         this.now = java.util.Objects.requireNonNull(Instants.toDb(now));
@@ -42,7 +46,7 @@ public final class RequestLoad implements AutoCloseable {
     /** Adds one request; PENDING ones are due at once, the others are final from the start. */
     public void add(String referenceId, int ordinal, Target target, String variablesJson, RequestStatus status)
             throws SQLException {
-        add(referenceId, ordinal, target, variablesJson, status, null, null);
+        add(referenceId, ordinal, target, variablesJson, status, 0, null, null);
     }
 
     /** Adds one request a rule already decided on, saying why (e.g. DUPLICATE_TARGET). */
@@ -52,11 +56,15 @@ public final class RequestLoad implements AutoCloseable {
             Target target,
             String variablesJson,
             RequestStatus status,
+            int priority,
             @Nullable RequestReason reason,
             @Nullable String reasonDetail)
             throws SQLException {
         if (reason != null && !withReasons) {
             throw new IllegalStateException("this load was opened without reasons");
+        }
+        if (priority != 0 && !withPriority) {
+            throw new IllegalStateException("this load was opened without priorities");
         }
         var channelStatus = initialChannel(status);
         Object[] row = {
@@ -77,9 +85,10 @@ public final class RequestLoad implements AutoCloseable {
                     : null,
             status == RequestStatus.PENDING ? target.lineType() : null,
             reason == null ? null : reason.name(),
-            reasonDetail
+            reasonDetail,
+            priority
         };
-        load.add(withReasons ? row : java.util.Arrays.copyOf(row, row.length - 2));
+        load.add(RequestRepository.loadRow(row, withReasons, withPriority));
         tally.add(batchPk, new CountKey(status, channelStatus), 1);
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,9 +37,35 @@ class RequestRepository {
             "time_zone",
             "line_type");
     /** The load columns and why a rule decided a row, for uploads whose rules can decide one. */
-    static final List<String> LOAD_COLUMNS_WITH_REASON = java.util.stream.Stream.concat(
-                    LOAD_COLUMNS.stream(), java.util.stream.Stream.of("reason", "reason_detail"))
-            .toList();
+    private static final List<String> REASON_COLUMNS = List.of("reason", "reason_detail");
+
+    /** The columns a bulk load writes: {@link #LOAD_COLUMNS}, then the reasons and the priority if asked. */
+    static List<String> loadColumns(boolean withReasons, boolean withPriority) {
+        var columns = new java.util.ArrayList<>(LOAD_COLUMNS);
+        if (withReasons) {
+            columns.addAll(REASON_COLUMNS);
+        }
+        if (withPriority) {
+            columns.add("priority");
+        }
+        return columns;
+    }
+
+    /** A full row (every load column, reasons, priority) cut to the columns of {@link #loadColumns}. */
+    static @Nullable Object[] loadRow(@Nullable Object[] full, boolean withReasons, boolean withPriority) {
+        if (withReasons && withPriority) {
+            return full;
+        }
+        var row = new java.util.ArrayList<@Nullable Object>(
+                java.util.Arrays.asList(full).subList(0, LOAD_COLUMNS.size()));
+        if (withReasons) {
+            row.addAll(java.util.Arrays.asList(full).subList(LOAD_COLUMNS.size(), LOAD_COLUMNS.size() + 2));
+        }
+        if (withPriority) {
+            row.add(full[full.length - 1]);
+        }
+        return row.toArray();
+    }
 
     private static final String INSERT = """
             INSERT INTO request (batch_pk, reference_id, ordinal, target, request_variables, status,

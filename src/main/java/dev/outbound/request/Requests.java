@@ -202,16 +202,20 @@ public class Requests {
      * may say why a rule decided them (e.g. duplicate_targets "skip").
      */
     public RequestLoad openLoad(long batchPk, boolean recipientHours, boolean withReasons) throws SQLException {
+        return openLoad(batchPk, recipientHours, withReasons, false);
+    }
+
+    /** {@link #openLoad(long, boolean, boolean)} with a priority column when {@code withPriority}. */
+    public RequestLoad openLoad(long batchPk, boolean recipientHours, boolean withReasons, boolean withPriority)
+            throws SQLException {
         var connection = DataSourceUtils.getConnection(dataSource);
         return new RequestLoad(
-                dialect.bulkLoad(
-                        connection,
-                        "request",
-                        withReasons ? RequestRepository.LOAD_COLUMNS_WITH_REASON : RequestRepository.LOAD_COLUMNS),
+                dialect.bulkLoad(connection, "request", RequestRepository.loadColumns(withReasons, withPriority)),
                 batchPk,
                 clock.instant(),
                 counters,
                 recipientHours,
-                withReasons);
+                withReasons,
+                withPriority);
     }
 }
