@@ -55,9 +55,16 @@ def metric(text, name):
     return total
 
 
-campaign = call("POST", "/api/v1/outbound/campaigns", json.dumps({
+# POLICY='{...}': the organization policy (PUT /policy) before anything is made; CAMPAIGN_EXTRA='{...}':
+# fields merged into the campaign (restricted_dates, max_concurrent, hours_in, ...), so a run can
+# switch on the calendar's rules.
+if os.environ.get("POLICY"):
+    call("PUT", "/api/v1/outbound/policy", os.environ["POLICY"])
+campaign_body = {
     "campaign_name": "bench", "campaign_variables": {}, "caller_id": None, "hourly_rate": 3600,
-    "active_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}))["id"]
+    "active_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}
+campaign_body.update(json.loads(os.environ.get("CAMPAIGN_EXTRA") or "{}"))
+campaign = call("POST", "/api/v1/outbound/campaigns", json.dumps(campaign_body))["id"]
 # DISTINCT_TARGETS=1: every row of every batch is another person (+15122000000 onwards), as a
 # run with contact limits needs; otherwise every batch holds the same numbers.
 distinct = os.environ.get("DISTINCT_TARGETS") == "1"

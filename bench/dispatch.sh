@@ -7,6 +7,9 @@
 #     DISTINCT_TARGETS=1 bench/dispatch.sh
 # seeds that many suppression entries (1 in 100 of the batches' own numbers among them, the rest
 # other numbers) and sets the organization's contact limit before the batches are made.
+# With the calling calendar on (issue 14): POLICY='{...}' is PUT to /policy first (restricted dates,
+# recipient rules, max_concurrent; it replaces CONTACT_LIMIT's row, so put a contact_limit in it),
+# CAMPAIGN_EXTRA='{...}' is merged into the campaign (e.g. restricted_dates, max_concurrent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib-jdk.sh 2>/dev/null || export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}

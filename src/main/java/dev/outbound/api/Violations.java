@@ -11,6 +11,11 @@ public final class Violations {
         found.add(new Violation(loc, msg, type));
     }
 
+    /** How many were found so far: a part of the input is valid when reading it added none. */
+    public int size() {
+        return found.size();
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

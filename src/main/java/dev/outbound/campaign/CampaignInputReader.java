@@ -5,6 +5,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.outbound.OutboundProperties;
 import dev.outbound.api.JsonFields;
 import dev.outbound.api.Violations;
+import dev.outbound.calendar.MaxConcurrentInput;
+import dev.outbound.calendar.RestrictedDates;
+import dev.outbound.calendar.RestrictedDatesInput;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
 import dev.outbound.contact.ContactLimitInput;
@@ -95,6 +98,8 @@ class CampaignInputReader {
         ContactLimit contactLimit = ContactLimitInput.read(f, "contact_limit");
         DuplicateTargets duplicateTargets = duplicateTargets(f);
         RetryRules retryRules = RetryRulesInput.read(f);
+        RestrictedDates restrictedDates = RestrictedDatesInput.read(f, "restricted_dates");
+        Integer maxConcurrent = MaxConcurrentInput.read(f, "max_concurrent");
         List<WebhookInput> hooks = webhooks.read(f);
         v.throwIfAny();
         var settings = new CampaignSettings(
@@ -124,7 +129,9 @@ class CampaignInputReader {
                 agentUrl,
                 contactLimit,
                 duplicateTargets,
-                retryRules);
+                retryRules,
+                restrictedDates,
+                maxConcurrent);
         return new CampaignInput(settings, hooks);
     }
 

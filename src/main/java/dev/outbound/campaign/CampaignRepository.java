@@ -1,5 +1,6 @@
 package dev.outbound.campaign;
 
+import dev.outbound.calendar.RestrictedDatesJson;
 import dev.outbound.contact.ContactLimit;
 import dev.outbound.contact.ContactLimitJson;
 import dev.outbound.store.Inserts;
@@ -30,19 +31,22 @@ class CampaignRepository {
             campaign_variables, daily_start_time, daily_end_time, source, caller_id, hourly_rate,
             max_daily_calls, retry_count, retry_interval, active_days, voicemail_detection,
             allowed_line_types, include_unknown_line_types, target_filters, agent_id, timezone, hours_in, agent_url,
-            contact_limit, duplicate_targets, retry_rules, machine_outcome, created_at, updated_at, last_updated_by, version
+            contact_limit, duplicate_targets, retry_rules, machine_outcome, restricted_dates, max_concurrent,
+            created_at, updated_at, last_updated_by, version
             """;
     private static final String INSERT = """
             INSERT INTO campaign (organization_id, campaign_name, description, mode, sms_session_ttl, label,
                 labels, campaign_variables, daily_start_time, daily_end_time, source, caller_id, hourly_rate,
                 max_daily_calls, retry_count, retry_interval, active_days, voicemail_detection,
                 allowed_line_types, include_unknown_line_types, target_filters, agent_id, timezone, hours_in, agent_url,
-                contact_limit, duplicate_targets, retry_rules, machine_outcome, created_at, updated_at, last_updated_by, version)
+                contact_limit, duplicate_targets, retry_rules, machine_outcome, restricted_dates, max_concurrent,
+                created_at, updated_at, last_updated_by, version)
             VALUES (:organizationId, :name, :description, :mode, :smsSessionTtl, :label,
                 :labels, :variables, :dailyStart, :dailyEnd, :source, :callerId, :hourlyRate,
                 :maxDailyCalls, :retryCount, :retryInterval, :activeDays, :voicemailDetection,
                 :allowedLineTypes, :includeUnknownLineTypes, :targetFilters, :agentId, :timezone, :hoursIn, :agentUrl,
-                :contactLimit, :duplicateTargets, :retryRules, :machineOutcome, :now, :now, :updatedBy, 0)
+                :contactLimit, :duplicateTargets, :retryRules, :machineOutcome, :restrictedDates, :maxConcurrent,
+                :now, :now, :updatedBy, 0)
             """;
     private static final String UPDATE = """
             UPDATE campaign SET campaign_name = :name, description = :description, mode = :mode,
@@ -55,7 +59,8 @@ class CampaignRepository {
                 target_filters = :targetFilters, agent_id = :agentId, timezone = :timezone,
                 hours_in = :hoursIn, agent_url = :agentUrl,
                 contact_limit = :contactLimit, duplicate_targets = :duplicateTargets,
-                retry_rules = :retryRules, machine_outcome = :machineOutcome, updated_at = :now, last_updated_by = :updatedBy, version = version + 1
+                retry_rules = :retryRules, machine_outcome = :machineOutcome,
+                restricted_dates = :restrictedDates, max_concurrent = :maxConcurrent, updated_at = :now, last_updated_by = :updatedBy, version = version + 1
             WHERE id = :id AND organization_id = :organizationId AND version = :version AND deleted_at IS NULL
             """;
     private static final String FIND = "SELECT " + COLUMNS + """
@@ -206,7 +211,9 @@ class CampaignRepository {
                         s.retryRules().byStatus().isEmpty()
                                 ? null
                                 : json(s.retryRules().wire()))
-                .param("machineOutcome", s.retryRules().machine().wire());
+                .param("machineOutcome", s.retryRules().machine().wire())
+                .param("restrictedDates", RestrictedDatesJson.write(s.restrictedDates()))
+                .param("maxConcurrent", s.maxConcurrent());
     }
 
     private @Nullable String json(@Nullable Object value) {
@@ -241,7 +248,9 @@ class CampaignRepository {
                 rs.getString("agent_url"),
                 contactLimit(rs.getString("contact_limit")),
                 duplicateTargets(rs.getString("duplicate_targets")),
-                RetryRules.stored(mapper, rs.getString("retry_rules"), rs.getString("machine_outcome")));
+                RetryRules.stored(mapper, rs.getString("retry_rules"), rs.getString("machine_outcome")),
+                RestrictedDatesJson.read(mapper, rs.getString("restricted_dates")),
+                rs.getObject("max_concurrent", Integer.class));
         return new Campaign(
                 rs.getLong("id"),
                 rs.getLong("organization_id"),

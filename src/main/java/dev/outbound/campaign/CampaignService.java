@@ -5,7 +5,6 @@ import dev.outbound.api.InvalidInput;
 import dev.outbound.api.ListQuery;
 import dev.outbound.api.ListResponse;
 import dev.outbound.auth.Caller;
-import dev.outbound.calendar.RestrictedDates;
 import dev.outbound.channel.CampaignDelivery;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
@@ -174,8 +173,8 @@ class CampaignService implements Campaigns {
                 s.contactLimit() == null ? ContactLimit.NONE : s.contactLimit(),
                 s.duplicateTargets(),
                 s.retryRules(),
-                RestrictedDates.NONE,
-                null);
+                s.restrictedDates(),
+                s.maxConcurrent());
     }
 
     @Override

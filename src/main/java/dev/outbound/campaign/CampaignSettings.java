@@ -1,5 +1,6 @@
 package dev.outbound.campaign;
 
+import dev.outbound.calendar.RestrictedDates;
 import dev.outbound.contact.ContactLimit;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -18,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param contactLimit extension: how often one person may be contacted; null is no limit
  * @param duplicateTargets extension: what an upload does with a second row for one person
  * @param retryRules extensions retry_rules and machine_outcome: retries by outcome
+ * @param restrictedDates extension: dates on which nothing is attempted; none when not set
+ * @param maxConcurrent extension: attempts in progress at once across the campaign's batches; null is no limit
  */
 record CampaignSettings(
         String name,
@@ -46,4 +49,6 @@ record CampaignSettings(
         @Nullable String agentUrl,
         @Nullable ContactLimit contactLimit,
         DuplicateTargets duplicateTargets,
-        RetryRules retryRules) {}
+        RetryRules retryRules,
+        RestrictedDates restrictedDates,
+        @Nullable Integer maxConcurrent) {}

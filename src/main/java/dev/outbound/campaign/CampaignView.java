@@ -1,5 +1,6 @@
 package dev.outbound.campaign;
 
+import dev.outbound.calendar.RestrictedDatesJson;
 import dev.outbound.contact.ContactLimit;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -10,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * OutboundCampaign, plus the extensions {@code timezone}, {@code hours_in}, {@code agent_url},
- * {@code contact_limit}, {@code duplicate_targets}, {@code retry_rules} and {@code machine_outcome}.
+ * {@code contact_limit}, {@code duplicate_targets}, {@code retry_rules}, {@code machine_outcome},
+ * {@code restricted_dates} ({@code []} when none) and {@code max_concurrent}.
  */
 record CampaignView(
         long id,
@@ -45,7 +47,9 @@ record CampaignView(
         @Nullable ContactLimit contactLimit,
         String duplicateTargets,
         Map<String, Map<String, Object>> retryRules,
-        String machineOutcome) {
+        String machineOutcome,
+        JsonNode restrictedDates,
+        @Nullable Integer maxConcurrent) {
 
     static CampaignView of(Campaign c, List<StoredWebhook> webhooks) {
         CampaignSettings s = c.settings();
@@ -82,7 +86,9 @@ record CampaignView(
                 s.contactLimit(),
                 s.duplicateTargets().wire(),
                 s.retryRules().wire(),
-                s.retryRules().machine().wire());
+                s.retryRules().machine().wire(),
+                RestrictedDatesJson.node(s.restrictedDates()),
+                s.maxConcurrent());
     }
 
     private static @Nullable String time(@Nullable LocalTime t) {

@@ -3,6 +3,7 @@ package dev.outbound.contact;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code {"max_attempts": 7, "days": 7, "after_conversation_days": 7}}, each part optional. */
@@ -10,15 +11,23 @@ public final class ContactLimitJson {
     private ContactLimitJson() {}
 
     public static String write(JsonMapper json, ContactLimit limit) {
-        ObjectNode node = json.createObjectNode();
+        return node(limit).toString();
+    }
+
+    /** The limit as a JSON object, for documents that embed one (an organization's recipient rules). */
+    public static ObjectNode node(ContactLimit limit) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("max_attempts", limit.maxAttempts());
         node.put("days", limit.days());
         node.put("after_conversation_days", limit.afterConversationDays());
-        return node.toString();
+        return node;
     }
 
     public static ContactLimit read(JsonMapper json, String stored) {
-        JsonNode node = json.readTree(stored);
+        return read(json.readTree(stored));
+    }
+
+    public static ContactLimit read(JsonNode node) {
         return new ContactLimit(
                 integer(node, "max_attempts"), integer(node, "days"), integer(node, "after_conversation_days"));
     }

@@ -1,8 +1,6 @@
 package dev.outbound.policy;
 
 import dev.outbound.auth.Caller;
-import dev.outbound.contact.ContactLimit;
-import dev.outbound.contact.ContactLimitInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -12,9 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Extension: the caller's organization-wide policy, {@code {"contact_limit": {...} | null}}. Keys
- * carry no role within an organization (a superuser only creates organizations), so any key of
- * the organization may change it; {@code updated_by} records which user did.
+ * Extension: the caller's organization-wide policy, {@code {"contact_limit", "restricted_dates",
+ * "recipient_rules", "max_concurrent"}}. Keys carry no role within an organization (a superuser
+ * only creates organizations), so any key of the organization may change it; {@code updated_by}
+ * records which user did.
  */
 @RestController
 @RequestMapping("/api/v1/outbound/policy")
@@ -30,11 +29,10 @@ class PolicyController {
         return policies.policy(caller.organizationId());
     }
 
-    /** Replaces the policy; {@code contact_limit} must be sent, null (or {@code {}}) lifts the limit. */
+    /** Replaces the whole policy: a field left out (or null) is none, as a PUT of a campaign clears its extensions. */
     @PutMapping
     PolicyView put(Caller caller, @RequestBody(required = false) @Nullable JsonNode body) {
-        ContactLimit limit = ContactLimitInput.policy(body);
-        policies.setOrganizationLimit(caller.organizationId(), limit, caller.userEmail());
+        policies.replace(caller.organizationId(), PolicyInput.read(body), caller.userEmail());
         return policies.policy(caller.organizationId());
     }
 }

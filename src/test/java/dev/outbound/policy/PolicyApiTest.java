@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** GET/PUT /policy: the organization-wide contact limit. */
+/** GET/PUT /policy: the organization-wide contact limit (the calendar fields: PolicyCalendarTest). */
 @StoreTest
 class PolicyApiTest {
     private static final String POLICY = "/api/v1/outbound/policy";
@@ -150,13 +150,22 @@ class PolicyApiTest {
             assertThat(r.json().path("detail").get(0).path("loc").get(1).asString())
                     .isEqualTo("contact_limit");
         }
-        var missing = org.put(POLICY, Map.of());
-        assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.json().path("detail").get(0).path("type").asString()).isEqualTo("missing");
         assertThat(org.put(POLICY, "[]").status()).isEqualTo(422);
 
         assertThat(org.get(POLICY).json().path("contact_limit").toString())
                 .isEqualTo("{\"max_attempts\":7,\"days\":7,\"after_conversation_days\":null}");
+    }
+
+    @Test
+    void a_put_replaces_the_whole_policy_so_an_empty_body_lifts_the_limit() {
+        var org = anotherOrganization("emptied");
+        org.put(POLICY, policy(Map.of("max_attempts", 7, "days", 7)));
+
+        var put = org.put(POLICY, Map.of());
+
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().path("contact_limit").isNull()).isTrue();
+        assertThat(policies.organizationLimit(organizationOf(org))).isEqualTo(ContactLimit.NONE);
     }
 
     @Test

@@ -90,6 +90,8 @@ public final class ContractCheck {
             "duplicate_targets",
             "retry_rules",
             "machine_outcome",
+            "restricted_dates",
+            "max_concurrent",
             "reason",
             "reason_detail");
 
