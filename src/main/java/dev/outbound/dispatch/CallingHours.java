@@ -64,14 +64,14 @@ class CallingHours implements AttemptTiming {
 
     @Override
     public double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now) {
-        return Pacing.rate(
-                batch.autoCallRate(),
-                batch.expiresOn(),
-                batch.autoCallRateBaseline(),
-                batch.callRate(),
-                rules,
-                remaining,
-                now);
+        if (batch.autoCallRate() && batch.expiresOn() != null) {
+            Duration open = rules.window().openTimeBetween(now, batch.expiresOn(), rules.timezone());
+            double rate = Pacing.autoRate(remaining, open);
+            return batch.autoCallRateBaseline() == null
+                    ? rate
+                    : Pacing.clampToBaseline(rate, batch.autoCallRateBaseline());
+        }
+        return Pacing.effectiveRate(batch.callRate(), rules.hourlyRate());
     }
 
     @Override
