@@ -91,9 +91,11 @@ class ForecastAccuracyTest {
                         f.path("expected_attempts").asLong());
         System.out.println("forecast accuracy: " + figures);
         assertThat(off.toSeconds()).as(figures).isLessThanOrEqualTo(took.toSeconds() / 20);
-        assertThat(attemptsOn(id, "2026-12-01"))
-                .as("nothing on the restricted date")
-                .isZero();
+        if (!restricted.isEmpty()) {
+            assertThat(attemptsOn(id, "2026-12-01"))
+                    .as("nothing on the restricted date")
+                    .isZero();
+        }
     }
 
     /** Ticks a minute apart while the window is open; outside it, drains outcomes and leaps to the next opening. */
