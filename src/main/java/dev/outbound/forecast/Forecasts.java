@@ -37,8 +37,8 @@ public class Forecasts {
     private static final int MIX_SAMPLE = 2000;
     /** The campaign's most recent batches read when the batch itself has no outcome yet. */
     private static final int CAMPAIGN_BATCHES = 50;
-    /** About this many steps cover the work at the starting pace; a step is 1 to 15 minutes. */
-    private static final long STEPS = 3000;
+    /** About this many steps cover the work at the starting pace; a step is 1 to 30 minutes. */
+    private static final long STEPS = 1000;
 
     private final Batches batches;
     private final BatchDispatch dispatch;
@@ -185,7 +185,7 @@ public class Forecasts {
                         .max()
                         .orElse(1);
         double hours = requests * (1 + notReached) / Math.max(ratePerHour, Pacing.MIN_RATE);
-        long minutes = Math.max(1, Math.min(15, Math.round(hours * 60 / STEPS)));
+        long minutes = Math.max(1, Math.min(30, Math.round(hours * 60 / STEPS)));
         return Duration.ofMinutes(minutes);
     }
 

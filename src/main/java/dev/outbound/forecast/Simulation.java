@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * jumped over, not stepped through. Counts are expected values, not whole requests.
  */
 final class Simulation {
-    private static final double EPSILON = 1e-6;
+    /** A ten-thousandth of a request: less than this of a share is dropped, as no count shows it. */
+    private static final double EPSILON = 1e-4;
     /** The last attempt is where less than half an expected attempt is left after it. */
     private static final double LAST_ATTEMPT = 0.5;
     /** A guard against a plan that would never end; the calendar itself looks 3 years ahead. */
@@ -45,6 +46,9 @@ final class Simulation {
     private final List<Instant> stepTimes = new ArrayList<>();
     private final List<Double> stepAttempts = new ArrayList<>();
     private final Map<Recipient, Boolean> openNow = new HashMap<>();
+    /** The calendar's answers in this step: retries of one recipient mostly fall due at the same instants. */
+    private final Map<RetryKey, Optional<Instant>> nextNow = new HashMap<>();
+
     private Instant t;
     private double pending;
     private double unattempted;
@@ -82,6 +86,7 @@ final class Simulation {
                 continue; // the day's cap is used up; budget() moved to the next day
             }
             openNow.clear();
+            nextNow.clear();
             serve(budget);
             t = t.plus(plan.step());
         }
@@ -102,8 +107,11 @@ final class Simulation {
 
     /** Waits for the calendar to allow it, or ends it when that is never before the batch expires. */
     private void schedule(Recipient r, int attemptsSoFar, Instant due, double count) {
+        if (count < EPSILON) {
+            return;
+        }
         Instant from = due.isBefore(t) ? t : due;
-        Optional<Instant> at = calendar.nextAllowed(from, r);
+        Optional<Instant> at = nextNow.computeIfAbsent(new RetryKey(r, 0, from), k -> calendar.nextAllowed(from, r));
         if (at.isEmpty() || (plan.expiresOn() != null && !at.get().isBefore(plan.expiresOn()))) {
             if (attemptsSoFar == 0) {
                 unattempted += count; // a retry that never comes fails; a first attempt expires
