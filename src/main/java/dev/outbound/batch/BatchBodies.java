@@ -97,9 +97,10 @@ final class BatchBodies {
             @Nullable Long sessionId,
             @Nullable Long conversationId,
             @Nullable String insightsStatus,
-            @Nullable JsonNode insights) {}
+            @Nullable JsonNode insights,
+            @Nullable CallbackAsk callback) {}
 
-    static Conversation conversation(@Nullable JsonNode body) {
+    static Conversation conversation(@Nullable JsonNode body, Clock clock) {
         var v = new Violations();
         var f = JsonFields.body(body, v);
         Long session = f.longValue("session_id", false);
@@ -116,8 +117,10 @@ final class BatchBodies {
                 }
             }
         }
+        JsonFields callbackFields = f.object("callback", false);
+        CallbackAsk callback = callbackFields == null ? null : CallbackAsk.read(callbackFields, clock);
         v.throwIfAny();
-        return new Conversation(session, conversation, status, insights);
+        return new Conversation(session, conversation, status, insights, callback);
     }
 
     static List<String> referenceIds(@Nullable JsonNode body) {

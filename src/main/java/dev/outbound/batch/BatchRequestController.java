@@ -11,6 +11,7 @@ import dev.outbound.request.read.ResultFilter;
 import dev.outbound.request.read.ResultWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +36,25 @@ class BatchRequestController {
     private final ResultWriter results;
     private final ResultCsv csv;
     private final RequestResults lifecycle;
+    private final ConversationReports reports;
     private final JsonMapper json;
+    private final Clock clock;
 
     BatchRequestController(
-            Batches batches, ResultWriter results, ResultCsv csv, RequestResults lifecycle, JsonMapper json) {
+            Batches batches,
+            ResultWriter results,
+            ResultCsv csv,
+            RequestResults lifecycle,
+            ConversationReports reports,
+            JsonMapper json,
+            Clock clock) {
         this.batches = batches;
         this.results = results;
         this.csv = csv;
         this.lifecycle = lifecycle;
+        this.reports = reports;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Extension: the attempt history of one reference id. */
@@ -55,7 +66,8 @@ class BatchRequestController {
 
     /**
      * Extension: the agent side reports the conversation (session, conversation, insights),
-     * which results then show.
+     * which results then show; with {@code callback} ({@code {"at", "note"}}) the request is also
+     * called back as {@code POST .../callback} would.
      */
     @PostMapping("/requests/{referenceId}/conversation")
     Map<String, Object> conversation(
@@ -63,19 +75,10 @@ class BatchRequestController {
             @PathVariable String batchId,
             @PathVariable String referenceId,
             @RequestBody(required = false) @Nullable JsonNode body) {
-        var report = BatchBodies.conversation(body);
+        var report = BatchBodies.conversation(body, clock);
         Batch batch = batches.find(caller, batchId);
         String insights = report.insights() == null ? null : json.writeValueAsString(report.insights());
-        if (!lifecycle.report(
-                batch.pk(),
-                referenceId,
-                report.sessionId(),
-                report.conversationId(),
-                report.insightsStatus(),
-                insights)) {
-            throw new dev.outbound.api.NotFound("Request " + referenceId + " not found in batch " + batchId);
-        }
-        return Map.of("reference_id", referenceId, "recorded", true);
+        return reports.record(batch, referenceId, report, insights);
     }
 
     @PostMapping("/requests")

@@ -56,9 +56,11 @@ class BatchPages {
     String show(Caller caller, @PathVariable String batchId, @RequestParam Map<String, String> query, Model model) {
         Batch batch = batches.find(caller, batchId);
         model.addAttribute("b", Pages.map(json, documents.details(caller, batchId)));
-        model.addAttribute(
-                "campaignName",
-                campaigns.get(caller, batch.campaignId()).path("campaign_name").asString());
+        var campaign = campaigns.get(caller, batch.campaignId());
+        model.addAttribute("campaignName", campaign.path("campaign_name").asString());
+        // The callback form reads its date and time in the campaign's zone unless told otherwise.
+        model.addAttribute("campaignZone", campaign.path("timezone").asString("UTC"));
+        model.addAttribute("callbackRef", query.getOrDefault("callback", ""));
         model.addAttribute("live", live.of(batch));
         // On page load only: the live poll every 2 s brings counts, not a new simulation.
         model.addAttribute("forecast", ForecastPanel.of(forecasts.of(caller, batchId)));

@@ -1,10 +1,13 @@
 package dev.outbound.dispatch;
 
 import dev.outbound.batch.DialableBatch;
+import dev.outbound.calendar.AttemptCalendar;
+import dev.outbound.calendar.Opening;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.HoursIn;
 import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.request.RecipientZones;
+import dev.outbound.request.RequestState;
 import dev.outbound.request.Requests;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link AttemptTiming} from the campaign's rules. In recipient mode each request carries its number's
- * time-zone set; the distinct sets of a batch are few and cached briefly, so a claim filters by
- * "sets open now" instead of evaluating a window per row.
+ * {@link AttemptTiming} from the campaign's calendar (cached with its rules). In recipient mode each
+ * request carries its number's time-zone set; the distinct sets of a batch are few and cached
+ * briefly, so a claim filters by "sets open now" (window open, date not restricted) instead of
+ * evaluating the calendar per row.
  */
 @Component
 class CallingHours implements AttemptTiming {
@@ -29,16 +33,20 @@ class CallingHours implements AttemptTiming {
     private static final long MAX_BATCHES = 100_000;
 
     private final Requests requests;
+    private final RulesCache cache;
+    private final Calendars calendars;
     private final ClockedCache<List<String>> zoneSets;
 
-    CallingHours(Requests requests, Clock clock) {
+    CallingHours(Requests requests, RulesCache cache, Calendars calendars, Clock clock) {
         this.requests = requests;
+        this.cache = cache;
+        this.calendars = calendars;
         this.zoneSets = new ClockedCache<>(clock, ZONE_SETS_TTL, MAX_BATCHES);
     }
 
     @Override
     public boolean open(CampaignRules rules, Instant now) {
-        return rules.hoursIn() == HoursIn.RECIPIENT || rules.window().isOpen(now, rules.timezone());
+        return rules.hoursIn() == HoursIn.RECIPIENT || cache.calendar(rules).openIn(now, Set.of(rules.timezone()));
     }
 
     @Override
@@ -46,9 +54,9 @@ class CallingHours implements AttemptTiming {
         if (rules.hoursIn() != HoursIn.RECIPIENT) {
             return null;
         }
-        var window = rules.window();
+        AttemptCalendar calendar = cache.calendar(rules);
         return sets(batchPk).stream()
-                .filter(s -> window.isOpen(now, zones(s, rules)))
+                .filter(s -> calendar.openIn(now, zones(s, rules)))
                 .toList();
     }
 
@@ -65,7 +73,8 @@ class CallingHours implements AttemptTiming {
     @Override
     public double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now) {
         if (batch.autoCallRate() && batch.expiresOn() != null) {
-            Duration open = rules.window().openTimeBetween(now, batch.expiresOn(), rules.timezone());
+            // On the campaign's clock, also in recipient mode: the pace is the batch's, not a zone's.
+            Duration open = cache.calendar(rules).openTimeBetween(now, batch.expiresOn());
             double rate = Pacing.autoRate(remaining, open);
             return batch.autoCallRateBaseline() == null
                     ? rate
@@ -75,14 +84,16 @@ class CallingHours implements AttemptTiming {
     }
 
     @Override
-    public Optional<Instant> retryAt(
+    public Optional<Opening> retryAt(
             CampaignRules rules,
+            RequestState request,
             ChannelManagerStatus outcome,
             int attemptsMade,
             Instant endedAt,
-            @Nullable Instant expiresOn,
-            @Nullable String stored) {
-        Set<ZoneId> zones = rules.hoursIn() == HoursIn.RECIPIENT ? zones(stored, rules) : Set.of(rules.timezone());
-        return RetryPolicy.of(rules).nextAttempt(outcome, attemptsMade, endedAt, expiresOn, rules.window(), zones);
+            @Nullable Instant expiresOn) {
+        AttemptCalendar calendar = cache.calendar(rules);
+        var recipient =
+                calendars.recipient(calendar, rules, request.timeZones(), request.target(), request.variablesJson());
+        return RetryPolicy.of(rules).nextAttempt(outcome, attemptsMade, endedAt, expiresOn, calendar, recipient);
     }
 }

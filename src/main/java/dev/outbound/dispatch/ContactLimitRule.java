@@ -1,5 +1,6 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.calendar.RecipientRule;
 import dev.outbound.contact.ContactHistory;
 import dev.outbound.contact.ContactKey;
 import dev.outbound.contact.ContactLedger;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-person contact limits: the campaign's and the organization's, both honoured. The people a
+ * Per-person contact limits: the campaign's, the organization's and those of the organization's
+ * rules for the recipient's region, all honoured. The people a
  * claim is about to attempt are locked (one row each, in key order) before their attempts are
  * counted, and the claim records its attempts before it commits, so concurrent claims on any
  * number of nodes never take a person past a limit. A held request stays PENDING, due when the
@@ -43,20 +45,22 @@ class ContactLimitRule implements EligibilityRule {
         var stopped = new HashMap<Long, Verdict>();
         byOrganization(candidates).forEach((org, theirs) -> {
             ContactLimit organizationLimit = policies.organizationLimit(org);
-            if (!organizationLimit.limits()
-                    && theirs.stream().noneMatch(c -> c.rules().contactLimit().limits())) {
+            Map<Long, List<ContactLimit>> limitsOf = new HashMap<>();
+            theirs.forEach(c -> limitsOf.put(c.request().id(), limits(c, organizationLimit)));
+            if (limitsOf.values().stream().flatMap(List::stream).noneMatch(ContactLimit::limits)) {
                 return;
             }
             Map<Long, String> personOf = new HashMap<>();
             theirs.forEach(c -> personOf.put(c.request().id(), key(c)));
-            var allLimits = new ArrayList<ContactLimit>(List.of(organizationLimit));
-            theirs.forEach(c -> allLimits.add(c.rules().contactLimit()));
+            var allLimits = new ArrayList<ContactLimit>();
+            limitsOf.values().forEach(allLimits::addAll);
             Map<String, ContactHistory> histories =
                     ledger.lockAndRead(org, personOf.values(), now.minus(ContactRules.lookBack(allLimits)));
             for (Candidate c : theirs) {
                 ContactHistory history = Objects.requireNonNull(
                         histories.get(personOf.get(c.request().id())));
-                var held = ContactRules.check(List.of(c.rules().contactLimit(), organizationLimit), history, now);
+                var held = ContactRules.check(
+                        Objects.requireNonNull(limitsOf.get(c.request().id())), history, now);
                 if (held.isPresent()) {
                     var h = held.get();
                     stopped.put(c.request().id(), new Verdict.Hold(h.until(), reason(h.cause()), h.detail()));
@@ -74,6 +78,19 @@ class ContactLimitRule implements EligibilityRule {
                 .map(c -> new ContactLedger.Attempt(
                         c.request().id(), c.request().attemptNo(), c.organizationId(), key(c), now))
                 .toList());
+    }
+
+    /** The campaign's limit, the organization's, and every limit of a rule for the recipient's region. */
+    private static List<ContactLimit> limits(Candidate c, ContactLimit organizationLimit) {
+        var limits = new ArrayList<ContactLimit>(List.of(c.rules().contactLimit(), organizationLimit));
+        var recipient = c.recipient();
+        if (recipient != null && !c.calendar().recipientRules().isEmpty()) {
+            c.calendar().recipientRules().applyingTo(recipient.region()).stream()
+                    .map(RecipientRule::contactLimit)
+                    .filter(ContactLimit::limits)
+                    .forEach(limits::add);
+        }
+        return limits;
     }
 
     private String key(Candidate c) {

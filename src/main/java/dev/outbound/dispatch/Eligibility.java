@@ -1,5 +1,7 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.calendar.AttemptCalendar;
+import dev.outbound.calendar.Recipient;
 import dev.outbound.request.ClaimGate;
 import dev.outbound.request.ClaimedRequest;
 import dev.outbound.request.Verdict;
@@ -13,16 +15,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules asked before each attempt, in a fixed, cheap-first order: suppression (one indexed
- * lookup, and a suppressed person is never locked or counted), then contact limits (which lock
- * the people they count). The first rule that stops a request decides; see the sketch's "one
- * question, one answer".
+ * lookup, and a suppressed person is never locked or counted), then the calendar for the
+ * recipient (restricted dates on its clock, its region's rules; no database), then contact
+ * limits (which lock the people they count, recipient rules' limits among them). The first rule
+ * that stops a request decides; see the sketch's "one question, one answer".
  */
 @Component
 class Eligibility {
     private final List<EligibilityRule> rules;
+    private final RulesCache cache;
+    private final Calendars calendars;
 
-    Eligibility(SuppressionRule suppression, ContactLimitRule limits) {
-        this.rules = List.of(suppression, limits);
+    Eligibility(
+            SuppressionRule suppression,
+            CalendarRule calendar,
+            ContactLimitRule limits,
+            RulesCache cache,
+            Calendars calendars) {
+        this.rules = List.of(suppression, calendar, limits);
+        this.cache = cache;
+        this.calendars = calendars;
     }
 
     /** The gate for one claim of these grants' batches. */
@@ -60,10 +72,18 @@ class Eligibility {
         return verdicts;
     }
 
-    private static List<Candidate> candidates(List<ClaimedRequest> requests, Map<Long, Grant> byBatch) {
+    private List<Candidate> candidates(List<ClaimedRequest> requests, Map<Long, Grant> byBatch) {
+        var calendarOf = new HashMap<Long, AttemptCalendar>();
         return requests.stream()
-                .map(r -> new Candidate(
-                        r, Objects.requireNonNull(byBatch.get(r.batchPk())).rules()))
+                .map(r -> {
+                    Grant g = Objects.requireNonNull(byBatch.get(r.batchPk()));
+                    AttemptCalendar calendar = calendarOf.computeIfAbsent(r.batchPk(), pk -> cache.calendar(g.rules()));
+                    Recipient recipient = calendar.judgesRecipients()
+                            ? calendars.recipient(calendar, g.rules(), r.timeZones(), r.target(), r.variablesJson())
+                            : null;
+                    return new Candidate(
+                            r, g.rules(), calendar, recipient, g.batch().expiresOn());
+                })
                 .toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.outbound.dispatch;
 import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.batch.BatchStatus;
+import dev.outbound.calendar.Opening;
 import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.channel.ChannelEvent;
@@ -102,13 +103,18 @@ class OutcomeDecider {
         if (campaign != null && RetryPolicy.of(campaign).completes(e.status())) {
             return change(state, e, RequestStatus.COMPLETED, e.status(), null, "completed");
         }
-        Optional<Instant> retry =
+        Optional<Opening> retry =
                 b == null || campaign == null || b.status() == BatchStatus.CANCELED || b.status() == BatchStatus.EXPIRED
                         ? Optional.empty()
-                        : timing.retryAt(campaign, e.status(), e.attemptNo(), e.at(), b.expiresOn(), state.timeZones());
-        return retry.isPresent()
-                ? change(state, e, RequestStatus.PENDING, e.status(), retry.get(), "retry")
-                : change(state, e, RequestStatus.FAILED, e.status(), null, "failed");
+                        : timing.retryAt(campaign, state, e.status(), e.attemptNo(), e.at(), b.expiresOn());
+        if (retry.isEmpty()) {
+            return change(state, e, RequestStatus.FAILED, e.status(), null, "failed");
+        }
+        Opening at = retry.get();
+        Change retried = change(state, e, RequestStatus.PENDING, e.status(), at.at(), "retry");
+        // A retry the calendar put later than its interval and the campaign's hours would says why;
+        // any other retry clears what an earlier hold said.
+        return at.delayedBy() == null ? retried : retried.because(CalendarRule.reason(at.delayedBy()), at.detail());
     }
 
     private @Nullable CampaignRules campaign(Batch b) {

@@ -1,6 +1,9 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.calendar.AttemptCalendar;
 import dev.outbound.calendar.CallingWindow;
+import dev.outbound.calendar.Opening;
+import dev.outbound.calendar.Recipient;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.MachineOutcome;
 import dev.outbound.campaign.RetryRule;
@@ -16,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * When a request that did not reach its person is tried again: after the interval, at the next
- * moment the calling window is open, and never at or after the batch expires. The count and
+ * moment the calendar allows (no restricted date, the calling window open, the recipient's rules
+ * open), and never at or after the batch expires. The count and
  * interval come from the rule for the status the last attempt ended with ({@code retry_rules}),
  * else from {@code retryCount}/{@code retryInterval}: a request whose last attempt ended with a
  * status is retried while it has had at most that status's count of attempts, so a request that
@@ -91,6 +95,27 @@ public record RetryPolicy(
             throw new IllegalArgumentException("attempts must not be negative: " + attemptsSoFar);
         }
         return attemptsSoFar <= ruleFor(outcome).count();
+    }
+
+    /**
+     * When to try again after {@code attemptsSoFar} attempts, the last of which ended at {@code
+     * lastEndedAt} with {@code outcome}: the calendar's first allowed instant for the recipient at or
+     * after {@code lastEndedAt} plus the outcome's interval, saying which restricted date or recipient
+     * rule delayed it. Empty when the outcome's retries are used up, when that instant is at or after
+     * {@code expiresOn}, or when the calendar allows none within its horizon.
+     */
+    public Optional<Opening> nextAttempt(
+            @Nullable ChannelManagerStatus outcome,
+            int attemptsSoFar,
+            Instant lastEndedAt,
+            @Nullable Instant expiresOn,
+            AttemptCalendar calendar,
+            Recipient recipient) {
+        if (!hasRetriesLeft(outcome, attemptsSoFar)) {
+            return Optional.empty();
+        }
+        return calendar.opening(lastEndedAt.plus(ruleFor(outcome).interval()), recipient)
+                .filter(o -> expiresOn == null || o.at().isBefore(expiresOn));
     }
 
     /** {@link #nextAttempt(ChannelManagerStatus, int, Instant, Instant, CallingWindow, Set)} by the campaign's rule. */

@@ -1,5 +1,6 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.calendar.AttemptCalendar;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.Campaigns;
 import dev.outbound.channel.CampaignDelivery;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Campaign rules for the dispatcher, read at most every few seconds per campaign: a tick looks at
  * thousands of batches, mostly of a few campaigns. A campaign edit takes effect within
- * {@link #TTL}.
+ * {@link #TTL}; so does an edit of the organization's policy, for the campaign's calendar.
  */
 @Component
 class RulesCache {
@@ -21,11 +22,23 @@ class RulesCache {
     private final Campaigns campaigns;
     private final ClockedCache<CampaignRules> rules;
     private final ClockedCache<CampaignDelivery> deliveries;
+    private final Calendars calendars;
+    private final ClockedCache<AttemptCalendar> byCampaign;
 
-    RulesCache(Campaigns campaigns, Clock clock) {
+    RulesCache(Campaigns campaigns, Calendars calendars, Clock clock) {
         this.campaigns = campaigns;
+        this.calendars = calendars;
         this.rules = new ClockedCache<>(clock, TTL, MAX_CAMPAIGNS);
         this.deliveries = new ClockedCache<>(clock, TTL, MAX_CAMPAIGNS);
+        this.byCampaign = new ClockedCache<>(clock, TTL, MAX_CAMPAIGNS);
+    }
+
+    /**
+     * The campaign's calendar (its hours and dates with its organization's dates and recipient
+     * rules), so that claims and outcomes do not read the policy every tick.
+     */
+    AttemptCalendar calendar(CampaignRules campaign) {
+        return byCampaign.get(campaign.id(), id -> calendars.of(campaign));
     }
 
     CampaignRules rules(long organizationId, long campaignId) {

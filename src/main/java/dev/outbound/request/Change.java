@@ -61,7 +61,9 @@ public record Change(
                 from.attemptCount(),
                 from.timeZones(),
                 keep ? from.leaseUntil() : null,
-                keep ? from.leaseOwner() : null);
+                keep ? from.leaseOwner() : null,
+                from.target(),
+                from.variablesJson());
     }
 
     /** This change restated from {@code start}: where a request's first change of a chunk began. */

@@ -29,7 +29,7 @@ final class Changes {
                                 + c.from().status() + " but the one before ended at " + previous.to());
             }
             if (c.from().status() != c.to()) {
-                RequestTransitions.check(c.from().status(), c.to());
+                RequestTransitions.check(c.from().status(), c.to(), c.reason());
             }
             firsts.putIfAbsent(c.from().id(), c);
             lasts.put(c.from().id(), c);

@@ -80,14 +80,23 @@ class RequestRepository {
             """;
 
     private static final String LOCK_STATE = """
-            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner,
+                   target, request_variables
             FROM request WHERE id = :id FOR UPDATE
             """;
 
     // In id order, so two transactions locking overlapping sets cannot deadlock.
     private static final String LOCK_STATES = """
-            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner,
+                   target, request_variables
             FROM request WHERE id IN (:ids) ORDER BY id FOR UPDATE
+            """;
+
+    // The row a reference id names: its first one (later ones are DUPLICATE rows of it).
+    private static final String LOCK_REFERENCE = """
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner,
+                   target, request_variables, reason
+            FROM request WHERE batch_pk = :batchPk AND reference_id = :referenceId AND ordinal = 0 FOR UPDATE
             """;
 
     private static final String FORGET_SENT = """
@@ -106,7 +115,8 @@ class RequestRepository {
             """;
 
     private static final String LOCK_WHERE = """
-            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner
+            SELECT id, batch_pk, status, channel_manager_status, attempt_count, time_zone, lease_until, lease_owner,
+                   target, request_variables
             FROM request WHERE %s FOR UPDATE
             """;
     private static final String NEVER_ATTEMPTED =
@@ -235,6 +245,21 @@ class RequestRepository {
                 .optional();
     }
 
+    java.util.Optional<CallbackSubject> lockReference(long batchPk, String referenceId) {
+        return jdbc.sql(LOCK_REFERENCE)
+                .param("batchPk", batchPk)
+                .param("referenceId", referenceId)
+                .query((rs, n) -> {
+                    String reason = rs.getString("reason");
+                    return new CallbackSubject(
+                            state(rs, n),
+                            rs.getString("target"),
+                            rs.getString("request_variables"),
+                            reason == null ? null : RequestReason.valueOf(reason));
+                })
+                .optional();
+    }
+
     /** Reads and row-locks these requests, in id order; ids that do not exist are left out. */
     List<RequestState> lockStates(Collection<Long> ids) {
         return jdbc.sql(LOCK_STATES)
@@ -262,7 +287,9 @@ class RequestRepository {
                 rs.getInt("attempt_count"),
                 rs.getString("time_zone"),
                 Instants.read(rs, "lease_until"),
-                rs.getString("lease_owner"));
+                rs.getString("lease_owner"),
+                rs.getString("target"),
+                rs.getString("request_variables"));
     }
 
     record ReferenceState(String referenceId, String status, int attemptCount) {}

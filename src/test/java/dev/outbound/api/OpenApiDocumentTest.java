@@ -33,6 +33,7 @@ class OpenApiDocumentTest {
             "/api/v1/outbound/batches/{batch_id}/forecast",
             "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/attempts",
             "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/conversation",
+            "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/callback",
             "/api/v1/outbound/suppressions",
             "/api/v1/outbound/suppressions/{target}",
             "/api/v1/outbound/suppressions/upload",
@@ -100,7 +101,9 @@ class OpenApiDocumentTest {
                 "ErrorDetail",
                 "Suppression",
                 "SuppressionInput",
-                "SuppressionUploadOutcome")) {
+                "SuppressionUploadOutcome",
+                "CallbackInput",
+                "ScheduledCallback")) {
             assertThat(schemas.has(schema)).as(schema).isTrue();
         }
         assertThat(schemas.get("OutboundCampaignExtensions").get("properties").propertyNames())

@@ -31,6 +31,28 @@ class RequestTransitionsTest {
     }
 
     @Test
+    void only_a_callback_brings_an_attempted_request_back_and_never_a_canceled_or_invalid_one() {
+        for (var status : new RequestStatus[] {RequestStatus.COMPLETED, RequestStatus.FAILED, RequestStatus.SKIPPED}) {
+            assertThat(RequestTransitions.allowed(status, RequestStatus.PENDING, RequestReason.CALLBACK_SCHEDULED))
+                    .as(status.name())
+                    .isTrue();
+            assertThat(RequestTransitions.allowed(status, RequestStatus.PENDING, RequestReason.CONTACT_LIMIT))
+                    .as(status + " for another reason")
+                    .isFalse();
+        }
+        for (var status : new RequestStatus[] {
+            RequestStatus.CANCELED, RequestStatus.INVALID, RequestStatus.DUPLICATE, RequestStatus.CONNECTED
+        }) {
+            assertThat(RequestTransitions.allowed(status, RequestStatus.PENDING, RequestReason.CALLBACK_SCHEDULED))
+                    .as(status.name())
+                    .isFalse();
+        }
+        assertThat(RequestTransitions.allowed(
+                        RequestStatus.COMPLETED, RequestStatus.INITIATED, RequestReason.CALLBACK_SCHEDULED))
+                .isFalse();
+    }
+
+    @Test
     void final_statuses_allow_nothing_and_the_exception_names_both_ends() {
         for (var status : new RequestStatus[] {
             RequestStatus.COMPLETED,
