@@ -6,6 +6,7 @@ import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchDocuments;
 import dev.outbound.batch.Batches;
 import dev.outbound.campaign.CampaignDocuments;
+import dev.outbound.forecast.Forecasts;
 import dev.outbound.request.RequestStatus;
 import dev.outbound.request.read.RequestResults;
 import dev.outbound.request.read.ResultFilter;
@@ -31,6 +32,7 @@ class BatchPages {
     private final Batches batches;
     private final RequestResults requests;
     private final LiveCounts live;
+    private final Forecasts forecasts;
     private final JsonMapper json;
 
     BatchPages(
@@ -39,12 +41,14 @@ class BatchPages {
             Batches batches,
             RequestResults requests,
             LiveCounts live,
+            Forecasts forecasts,
             JsonMapper json) {
         this.documents = documents;
         this.campaigns = campaigns;
         this.batches = batches;
         this.requests = requests;
         this.live = live;
+        this.forecasts = forecasts;
         this.json = json;
     }
 
@@ -58,6 +62,8 @@ class BatchPages {
         model.addAttribute("campaignZone", campaign.path("timezone").asString("UTC"));
         model.addAttribute("callbackRef", query.getOrDefault("callback", ""));
         model.addAttribute("live", live.of(batch));
+        // On page load only: the live poll every 2 s brings counts, not a new simulation.
+        model.addAttribute("forecast", ForecastPanel.of(forecasts.of(caller, batchId)));
         results(batch, query, model);
         model.addAttribute("statuses", RequestStatus.NAMES);
         return "console/batch";

@@ -68,6 +68,16 @@ class DailyCapRepository {
         return 0;
     }
 
+    /** Attempts the campaign made (or reserved) on {@code day}. */
+    int used(long campaignId, LocalDate day) {
+        return jdbc.sql(READ)
+                .param("campaignId", campaignId)
+                .param("day", day)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
     void release(long campaignId, LocalDate day, int k) {
         if (k > 0) {
             jdbc.sql(RELEASE)

@@ -7,7 +7,7 @@ import dev.outbound.channel.ChannelManagerStatus;
  * person was not spoken to, so the request is retried while retries remain, unless the campaign's
  * machine_outcome completes it (see {@link RetryPolicy#completes}).
  */
-enum Outcome {
+public enum Outcome {
     /** The attempt goes on (queued, ringing, sent). */
     PROGRESS,
     /** The person was reached (answered by a human, delivered). */
@@ -19,7 +19,8 @@ enum Outcome {
     /** Must not be tried again (invalid target, unsubscribed, spam report). */
     REFUSED;
 
-    static Outcome of(ChannelManagerStatus status, boolean ended) {
+    /** What {@code status} means, for an event that ends the attempt or one that reports progress. */
+    public static Outcome of(ChannelManagerStatus status, boolean ended) {
         return switch (status) {
             case HUMAN, DELIVERED, OPENED, CLICKED -> ended ? DONE : REACHED;
             case COMPLETED -> DONE;

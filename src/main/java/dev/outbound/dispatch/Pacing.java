@@ -1,6 +1,8 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.campaign.CampaignRules;
 import java.time.Duration;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,28 @@ public final class Pacing {
     /** The batch's own {@code call_rate} when it has one, otherwise the campaign's {@code hourly_rate}. */
     public static double effectiveRate(@Nullable Integer batchCallRate, int campaignHourlyRate) {
         return clamp(batchCallRate != null ? batchCallRate : campaignHourlyRate);
+    }
+
+    /**
+     * A batch's rate now: auto-paced (the {@code remaining} requests over the calling hours left
+     * before {@code expiresOn}, held near {@code baseline} once there is one), else its own
+     * {@code callRate}, else the campaign's hourly rate. The dispatcher and the forecast both ask
+     * this, so a forecast runs at the pace the batch will get.
+     */
+    public static double rate(
+            boolean auto,
+            @Nullable Instant expiresOn,
+            @Nullable Double baseline,
+            @Nullable Integer callRate,
+            CampaignRules rules,
+            long remaining,
+            Instant now) {
+        if (auto && expiresOn != null) {
+            Duration open = rules.window().openTimeBetween(now, expiresOn, rules.timezone());
+            double rate = autoRate(remaining, open);
+            return baseline == null ? rate : clampToBaseline(rate, baseline);
+        }
+        return effectiveRate(callRate, rules.hourlyRate());
     }
 
     /**

@@ -30,6 +30,7 @@ class OpenApiDocumentTest {
             "/api/v1/outbound/api-keys",
             "/api/v1/outbound/api-keys/{key_id}",
             "/api/v1/outbound/batches/{batch_id}/results.csv",
+            "/api/v1/outbound/batches/{batch_id}/forecast",
             "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/attempts",
             "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/conversation",
             "/api/v1/outbound/batches/{batch_id}/requests/{reference_id}/callback",

@@ -309,6 +309,40 @@ class ConsoleTest {
     }
 
     @Test
+    void the_batch_page_says_when_the_batch_will_be_done_and_charts_attempts_per_day_made_and_planned()
+            throws Exception {
+        var api = Api.at(port);
+        clock.set(ConsoleClockConfig.START);
+        var campaign = Fixtures.aMinimalCampaign();
+        campaign.put("hourly_rate", 60);
+        campaign.put("retry_count", 0);
+        campaign.put("timezone", "UTC");
+        campaign.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
+        long campaignId = api.post("/api/v1/outbound/campaigns", campaign)
+                .json()
+                .path("id")
+                .asLong();
+        String batchId = Fixtures.createBatch(api, campaignId);
+        api.upload("/api/v1/outbound/batches/" + batchId + "/upload_batch", "l.csv", Fixtures.aCallList(30));
+        MockHttpSession session = signedIn();
+
+        mvc.perform(get("/console/batches/" + batchId).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("At this pace: done ")))
+                .andExpect(content().string(Matchers.containsString("First attempt ")))
+                .andExpect(content().string(Matchers.containsString("id=\"forecast-chart\"")))
+                .andExpect(content().string(Matchers.containsString(": 0 made, 30 planned")));
+
+        for (int i = 0; i < 10; i++) {
+            dispatcher.tick();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        mvc.perform(get("/console/batches/" + batchId).session(session))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("First attempt "))))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*: (10|11) made, (19|20) planned.*")));
+    }
+
+    @Test
     void the_live_part_brings_the_results_table_for_the_users_filter_and_page() throws Exception {
         var api = Api.at(port);
         clock.set(ConsoleClockConfig.START);
