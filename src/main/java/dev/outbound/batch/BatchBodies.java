@@ -72,7 +72,8 @@ final class BatchBodies {
     }
 
     /** A validated CommunicationRequest. */
-    record NewRequest(String referenceId, String target, Map<String, String> variables) {}
+    /** A request added alone; {@code priority} is its variable {@code priority} (0 when absent), as an upload reads it. */
+    record NewRequest(String referenceId, String target, Map<String, String> variables, int priority) {}
 
     static NewRequest request(@Nullable JsonNode body) {
         var v = new Violations();
@@ -86,10 +87,22 @@ final class BatchBodies {
         if (f.has("request_variables") && f.isNull("request_variables")) {
             f.fail("request_variables", "Input should be a valid dictionary", "dict_type");
         }
+        int priority = 0;
+        String p = variables == null ? null : variables.get("priority");
+        if (p != null && !p.isBlank()) {
+            try {
+                priority = Integer.parseInt(p.strip());
+            } catch (NumberFormatException e) {
+                v.add(
+                        List.of("body", "request_variables", "priority"),
+                        "priority must be a whole number",
+                        "int_parsing");
+            }
+        }
         v.throwIfAny();
         var vars = new java.util.LinkedHashMap<String, String>();
         Objects.requireNonNull(variables).forEach((k, val) -> vars.put(k, Objects.requireNonNull(val)));
-        return new NewRequest(Objects.requireNonNull(referenceId), Objects.requireNonNull(target), vars);
+        return new NewRequest(Objects.requireNonNull(referenceId), Objects.requireNonNull(target), vars, priority);
     }
 
     /** The agent's conversation report. */

@@ -150,7 +150,7 @@ public class Batches {
     RequestStatus addRequest(Caller caller, String batchId, BatchBodies.NewRequest request, String variablesJson) {
         Batch batch = lockAccepting(caller, batchId);
         var rules = campaigns.rules(caller.organizationId(), batch.campaignId());
-        return requests.add(
+        RequestStatus status = requests.add(
                 batch.pk(),
                 rules.mode(),
                 rules.hoursIn() == HoursIn.RECIPIENT,
@@ -158,7 +158,12 @@ public class Batches {
                 request.target(),
                 variablesJson,
                 rules.duplicateTargets() == DuplicateTargets.SKIP,
-                request.variables().get("contact_id"));
+                request.variables().get("contact_id"),
+                request.priority());
+        if (status == RequestStatus.PENDING && request.priority() != 0) {
+            prioritize(batch); // claimed by priority from now on, like an upload with priorities
+        }
+        return status;
     }
 
     @Transactional

@@ -72,15 +72,15 @@ class CallingHours implements AttemptTiming {
 
     @Override
     public double rate(DialableBatch batch, CampaignRules rules, long remaining, Instant now) {
-        if (batch.autoCallRate() && batch.expiresOn() != null) {
-            // On the campaign's clock, also in recipient mode: the pace is the batch's, not a zone's.
-            Duration open = cache.calendar(rules).openTimeBetween(now, batch.expiresOn());
-            double rate = Pacing.autoRate(remaining, open);
-            return batch.autoCallRateBaseline() == null
-                    ? rate
-                    : Pacing.clampToBaseline(rate, batch.autoCallRateBaseline());
-        }
-        return Pacing.effectiveRate(batch.callRate(), rules.hourlyRate());
+        return Pacing.rate(
+                batch.autoCallRate(),
+                batch.expiresOn(),
+                batch.autoCallRateBaseline(),
+                batch.callRate(),
+                rules,
+                cache.calendar(rules),
+                remaining,
+                now);
     }
 
     @Override

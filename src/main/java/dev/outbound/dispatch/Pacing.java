@@ -1,5 +1,6 @@
 package dev.outbound.dispatch;
 
+import dev.outbound.calendar.AttemptCalendar;
 import dev.outbound.campaign.CampaignRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +45,13 @@ public final class Pacing {
             @Nullable Double baseline,
             @Nullable Integer callRate,
             CampaignRules rules,
+            AttemptCalendar calendar,
             long remaining,
             Instant now) {
         if (auto && expiresOn != null) {
-            Duration open = rules.window().openTimeBetween(now, expiresOn, rules.timezone());
+            // On the campaign's clock, also in recipient mode: the pace is the batch's, not a zone's;
+            // restricted dates are not open time.
+            Duration open = calendar.openTimeBetween(now, expiresOn);
             double rate = autoRate(remaining, open);
             return baseline == null ? rate : clampToBaseline(rate, baseline);
         }

@@ -90,6 +90,7 @@ public class Forecasts {
                 batch.autoCallRateBaseline(),
                 batch.callRate(),
                 rules,
+                calendar,
                 counts.getOrDefault(RequestStatus.PENDING.name(), 0L),
                 now);
         Integer maxConcurrent = tighter(rules.maxConcurrent(), policies.maxConcurrent(rules.organizationId()));
@@ -99,7 +100,7 @@ public class Forecasts {
                 calendar,
                 rules.timezone(),
                 waiting,
-                pace(batch, rules),
+                pace(batch, rules, calendar),
                 rules.maxDailyCalls(),
                 rules.maxDailyCalls() == null
                         ? 0
@@ -159,7 +160,7 @@ public class Forecasts {
     }
 
     /** The dispatcher's pace: auto-paced batches recompute it as work is done, held near their baseline. */
-    private static Pace pace(Batch batch, CampaignRules rules) {
+    private static Pace pace(Batch batch, CampaignRules rules, AttemptCalendar calendar) {
         Double[] baseline = {batch.autoCallRateBaseline()};
         return (at, waiting) -> {
             double rate = Pacing.rate(
@@ -168,6 +169,7 @@ public class Forecasts {
                     baseline[0],
                     batch.callRate(),
                     rules,
+                    calendar,
                     Math.round(waiting),
                     at);
             if (batch.autoCallRate() && baseline[0] == null) {

@@ -70,10 +70,10 @@ class RequestRepository {
     private static final String INSERT = """
             INSERT INTO request (batch_pk, reference_id, ordinal, target, request_variables, status,
                                  channel_manager_status, attempt_count, due_at, created_at, updated_at, time_zone,
-                                 line_type, reason, reason_detail)
+                                 line_type, reason, reason_detail, priority)
             VALUES (:batchPk, :referenceId, :ordinal, :target, :requestVariables, :status,
                     :channelManagerStatus, 0, :dueAt, :createdAt, :createdAt, :timeZone, :lineType,
-                    :reason, :reasonDetail)
+                    :reason, :reasonDetail, :priority)
             """;
 
     // The first request of a batch for one person: by contact_id (matched in the stored compact
@@ -188,7 +188,8 @@ class RequestRepository {
             Instant now,
             @org.jspecify.annotations.Nullable String timeZone,
             @org.jspecify.annotations.Nullable RequestReason reason,
-            @org.jspecify.annotations.Nullable String reasonDetail) {
+            @org.jspecify.annotations.Nullable String reasonDetail,
+            int priority) {
         jdbc.sql(INSERT)
                 .param("batchPk", batchPk)
                 .param("referenceId", referenceId)
@@ -203,6 +204,7 @@ class RequestRepository {
                 .param("lineType", target.valid() ? target.lineType() : null)
                 .param("reason", reason == null ? null : reason.name())
                 .param("reasonDetail", reasonDetail)
+                .param("priority", priority)
                 .update();
     }
 

@@ -74,7 +74,8 @@ public class Requests {
             String target,
             String variablesJson,
             boolean skipSamePerson,
-            @Nullable String contactId) {
+            @Nullable String contactId,
+            int priority) {
         if (requests.referenceExists(batchPk, referenceId)) {
             throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
         }
@@ -105,7 +106,8 @@ public class Requests {
                     first == null ? null : RequestReason.DUPLICATE_TARGET,
                     first == null
                             ? null
-                            : (id == null ? "same target" : "same contact_id") + " as reference id " + first);
+                            : (id == null ? "same target" : "same contact_id") + " as reference id " + first,
+                    priority);
         } catch (DuplicateKeyException e) {
             throw new Conflict("reference_id '" + referenceId + "' is already in this batch");
         }

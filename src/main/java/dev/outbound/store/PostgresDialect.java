@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -82,8 +81,7 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public Stripes stripes(int count) {
-        // ON CONFLICT is atomic: any stripe is safe, and a random one spreads concurrent writers.
-        return () -> ThreadLocalRandom.current().nextInt(count);
+        return new StickyStripes(count);
     }
 
     @Override

@@ -118,6 +118,43 @@ class PriorityDispatchTest {
                 .isZero();
     }
 
+    @Test
+    void a_request_added_alone_with_a_priority_is_dialled_before_the_uploaded_ones() {
+        String id = batch(Map.of(), "reference_id,target\nr0,+15125550730\nr1,+15125550731\n");
+        var added = api.post(
+                BATCHES + id + "/requests",
+                Map.of("reference_id", "late", "target", "+15125550732", "request_variables", Map.of("priority", "3")));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+
+        run(Duration.ofSeconds(4));
+
+        assertThat(firstAttemptOrder(id)).containsExactly("late", "r0", "r1");
+        assertThat(prioritized(id)).isTrue();
+    }
+
+    @Test
+    void a_request_added_alone_with_a_priority_that_is_not_a_whole_number_is_a_422_and_not_stored() {
+        String id = batch(Map.of(), "reference_id,target\nr0,+15125550740\n");
+
+        var added = api.post(
+                BATCHES + id + "/requests",
+                Map.of(
+                        "reference_id",
+                        "bad",
+                        "target",
+                        "+15125550741",
+                        "request_variables",
+                        Map.of("priority", "urgent")));
+
+        assertThat(added.status()).as(added.body()).isEqualTo(422);
+        assertThat(added.json().path("detail").get(0).path("loc").toString())
+                .isEqualTo("[\"body\",\"request_variables\",\"priority\"]");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM request WHERE reference_id = 'bad'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private void run(Duration total) {
         Instant end = clock.instant().plus(total);
         while (clock.instant().isBefore(end)) {

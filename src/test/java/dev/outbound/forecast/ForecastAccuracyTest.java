@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,8 +50,6 @@ class ForecastAccuracyTest {
     JdbcClient jdbc;
 
     @Test
-    @Disabled("needs the dispatcher to skip restricted dates, which branch i14-calendar brings: on a local merge of"
-            + " it this passes on both stores (forecast 1.5 min off a 75 h batch); enable when it is on main")
     void the_forecast_made_at_the_start_finishes_within_five_percent_of_the_batch_duration() {
         accuracy(List.of(Map.of("start", "2026-12-01", "end", "2026-12-01", "name", "Closed")));
     }
