@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Capacity ({@code max_concurrent}): attempts in progress at once, claimed and not yet final, on
@@ -65,7 +67,7 @@ class CapacityRule implements EligibilityRule {
         locks.lock(campaignLimits.keySet(), organizationLimits.keySet());
         var campaigns = new Places("campaign", campaignLimits);
         var organizations = new Places("organization", organizationLimits);
-        count(campaigns, organizations, picked);
+        count(campaigns, organizations);
         var stopped = new HashMap<Long, Verdict>();
         for (Candidate c : fairly(open)) {
             String full = campaigns.full(c.rules().id());
@@ -83,24 +85,65 @@ class CapacityRule implements EligibilityRule {
     }
 
     /**
-     * Fills both tallies with what is in progress now, leaving out this round's picks: they are
-     * claimed in this transaction already, but only those let through will stay so.
+     * Fills both tallies with what is in progress now: what other claims committed, read from the
+     * status counters (exact: every status write moves them in its own transaction, and a claim
+     * holding this lock commits its counters before the lock is free), plus what this claim let
+     * through in its earlier rounds (its own counters are written only as it ends). This round's
+     * picks are in neither.
      */
-    private void count(Places campaigns, Places organizations, List<Candidate> picked) {
+    private void count(Places campaigns, Places organizations) {
         List<OpenBatch> open = batches.openIn(campaigns.limits.keySet(), organizations.limits.keySet());
         Map<Long, Integer> inFlight =
-                claims.inFlightByBatch(open.stream().map(OpenBatch::pk).toList());
+                claims.committedInFlightByBatch(open.stream().map(OpenBatch::pk).toList());
         for (OpenBatch b : open) {
             int n = inFlight.getOrDefault(b.pk(), 0);
             campaigns.add(b.campaignId(), n);
             organizations.add(b.organizationId(), n);
         }
-        for (Candidate c : picked) {
-            campaigns.add(c.rules().id(), -1);
-            organizations.add(c.organizationId(), -1);
-        }
+        ownClaims().forEach((owner, n) -> {
+            campaigns.add(owner.campaignId(), n);
+            organizations.add(owner.organizationId(), n);
+        });
         campaigns.settle();
         organizations.settle();
+    }
+
+    @Override
+    public void claimed(List<Candidate> claimed, Instant now) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Map<Owner, Integer> own = null;
+        for (Candidate c : claimed) {
+            if (c.rules().maxConcurrent() != null || policies.maxConcurrent(c.organizationId()) != null) {
+                own = own == null ? ownClaims() : own;
+                own.merge(new Owner(c.rules().id(), c.organizationId()), 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The campaign and organization of requests this transaction claimed under a limit. */
+    private record Owner(long campaignId, long organizationId) {}
+
+    /** This transaction's claims under a limit so far, by owner; empty outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private Map<Owner, Integer> ownClaims() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Object held = TransactionSynchronizationManager.getResource(this);
+        if (held != null) {
+            return (Map<Owner, Integer>) held;
+        }
+        var own = new HashMap<Owner, Integer>();
+        TransactionSynchronizationManager.bindResource(this, own);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(CapacityRule.this);
+            }
+        });
+        return own;
     }
 
     /**

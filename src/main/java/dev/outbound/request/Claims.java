@@ -25,7 +25,15 @@ public class Claims {
     private final AttemptRepository attempts;
     private final Clock clock;
 
-    Claims(RequestStatusWriter writer, LeaseRepository leases, AttemptRepository attempts, Clock clock) {
+    private final StatusCountRepository counters;
+
+    Claims(
+            RequestStatusWriter writer,
+            LeaseRepository leases,
+            AttemptRepository attempts,
+            StatusCountRepository counters,
+            Clock clock) {
+        this.counters = counters;
         this.writer = writer;
         this.leases = leases;
         this.attempts = attempts;
@@ -110,13 +118,14 @@ public class Claims {
     }
 
     /**
-     * Requests in flight (claimed and not yet final) per batch of {@code batchPks}; a batch with
-     * none is absent. Inside a claiming transaction it counts that transaction's own claims too.
+     * Requests in flight per batch of {@code batchPks} as the status counters have them: every
+     * committed change, and none of a claim still running (its counters are written as it ends).
+     * Reads a few counter rows per batch instead of its in-flight requests.
      */
-    public Map<Long, Integer> inFlightByBatch(Collection<Long> batchPks) {
+    public Map<Long, Integer> committedInFlightByBatch(Collection<Long> batchPks) {
         var out = new HashMap<Long, Integer>();
         for (List<Long> chunk : chunks(batchPks)) {
-            out.putAll(leases.inFlightByBatch(chunk));
+            out.putAll(counters.inFlightByBatch(chunk));
         }
         return out;
     }

@@ -4,9 +4,7 @@ import dev.outbound.store.Dialect;
 import dev.outbound.store.Instants;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -53,11 +51,6 @@ class LeaseRepository {
     private static final String STALE = """
             SELECT id FROM request WHERE %1$s AND updated_at < :before
             ORDER BY updated_at LIMIT :limit
-            """.formatted(StatusSql.IN_FLIGHT);
-
-    // Served by request_claim (batch_pk, status, ...): one short range per batch and status.
-    private static final String IN_FLIGHT_BY_BATCH = """
-            SELECT batch_pk, COUNT(*) AS n FROM request WHERE batch_pk IN (:batchPks) AND %1$s GROUP BY batch_pk
             """.formatted(StatusSql.IN_FLIGHT);
 
     private static final String HAND_OVER = """
@@ -128,14 +121,6 @@ class LeaseRepository {
                         rs.getString("channel_sid"),
                         Instants.read(rs, "lease_until")))
                 .optional();
-    }
-
-    Map<Long, Integer> inFlightByBatch(Collection<Long> batchPks) {
-        var out = new HashMap<Long, Integer>();
-        jdbc.sql(IN_FLIGHT_BY_BATCH).param("batchPks", batchPks).query(rs -> {
-            out.put(rs.getLong("batch_pk"), rs.getInt("n"));
-        });
-        return out;
     }
 
     List<Long> stale(Instant before, int limit) {

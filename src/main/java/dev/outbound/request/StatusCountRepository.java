@@ -20,6 +20,16 @@ class StatusCountRepository {
                     (CountKey k) -> k.requestStatus().name())
             .thenComparing(k -> k.channelStatus().wire());
 
+    /**
+     * In flight per batch from the counters: exact for every committed change (each status write
+     * moves them in its own transaction), without reading a request row.
+     */
+    private static final String IN_FLIGHT_BY_BATCH =
+            """
+            SELECT batch_pk, SUM(n) AS n FROM status_count
+            WHERE batch_pk IN (:batchPks) AND request_status IN %s GROUP BY batch_pk
+            """.formatted(dev.outbound.store.EnumSql.in(RequestStatus.IN_FLIGHT));
+
     private final NamedParameterJdbcTemplate batch;
     private final String upsert;
     private final Dialect.Stripes stripes;
@@ -59,5 +69,13 @@ class StatusCountRepository {
         if (!rows.isEmpty()) {
             batch.batchUpdate(upsert, rows.toArray(MapSqlParameterSource[]::new));
         }
+    }
+
+    Map<Long, Integer> inFlightByBatch(java.util.Collection<Long> batchPks) {
+        var out = new java.util.HashMap<Long, Integer>();
+        batch.query(IN_FLIGHT_BY_BATCH, new MapSqlParameterSource("batchPks", batchPks), rs -> {
+            out.put(rs.getLong("batch_pk"), rs.getInt("n"));
+        });
+        return out;
     }
 }
