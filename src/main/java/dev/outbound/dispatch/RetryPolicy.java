@@ -4,6 +4,8 @@ import dev.outbound.calendar.AttemptCalendar;
 import dev.outbound.calendar.CallingWindow;
 import dev.outbound.calendar.Opening;
 import dev.outbound.calendar.Recipient;
+import dev.outbound.calendar.RecipientRules;
+import dev.outbound.calendar.RestrictedDates;
 import dev.outbound.campaign.CampaignRules;
 import dev.outbound.campaign.MachineOutcome;
 import dev.outbound.campaign.RetryRule;
@@ -129,11 +131,9 @@ public record RetryPolicy(
     }
 
     /**
-     * When to try again after {@code attemptsSoFar} attempts, the last of which ended at {@code
-     * lastEndedAt} with {@code outcome}: the first instant the window is open in all {@code
-     * zones} at or after {@code lastEndedAt} plus the outcome's interval. Empty when the outcome's
-     * retries are used up, when that instant is at or after {@code expiresOn}, or when the window
-     * does not open (see {@link CallingWindow#nextOpen}).
+     * {@link #nextAttempt(ChannelManagerStatus, int, Instant, Instant, AttemptCalendar, Recipient)}
+     * for a calendar that is only {@code window}, read in all {@code zones}: no restricted dates and
+     * no recipient rules. The same search, so retries have one implementation.
      */
     public Optional<Instant> nextAttempt(
             @Nullable ChannelManagerStatus outcome,
@@ -142,10 +142,9 @@ public record RetryPolicy(
             @Nullable Instant expiresOn,
             CallingWindow window,
             Set<ZoneId> zones) {
-        if (!hasRetriesLeft(outcome, attemptsSoFar)) {
-            return Optional.empty();
-        }
-        return window.nextOpen(lastEndedAt.plus(ruleFor(outcome).interval()), zones)
-                .filter(at -> expiresOn == null || at.isBefore(expiresOn));
+        var calendar =
+                new AttemptCalendar(window, true, zones.iterator().next(), RestrictedDates.NONE, RecipientRules.NONE);
+        return nextAttempt(outcome, attemptsSoFar, lastEndedAt, expiresOn, calendar, new Recipient(zones, null))
+                .map(Opening::at);
     }
 }
