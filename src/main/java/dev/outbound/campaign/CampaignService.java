@@ -183,7 +183,13 @@ class CampaignService implements Campaigns {
         CampaignSettings s = find(organizationId, campaignId).settings();
         String from = s.callerId() != null && !s.callerId().isBlank() ? s.callerId() : s.source();
         return new CampaignDelivery(
-                from, s.agentUrl(), voicemail(s.voicemailDetection()), s.smsSessionTtl(), s.variables());
+                from,
+                s.source(),
+                s.agentUrl(),
+                null,
+                voicemail(s.voicemailDetection()),
+                s.smsSessionTtl(),
+                s.variables());
     }
 
     private static CampaignDelivery.@Nullable VoicemailDetection voicemail(@Nullable ObjectNode v) {

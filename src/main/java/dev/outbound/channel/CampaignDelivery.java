@@ -8,14 +8,20 @@ import org.jspecify.annotations.Nullable;
  * {@code campaign}, so that channels need not know campaigns: the campaign fills it in.
  *
  * @param from the number (or address) to send from: {@code caller_id}, else {@code source}
- * @param agentUrl where an answered call is handed to the agent ({@code agent_url} extension)
+ * @param source the campaign's {@code source} as given (an email campaign's sender, when its
+ *     domain is one the operator allows); never the {@code caller_id}
+ * @param agentUrl where an answered call is handed to the agent: the campaign's {@code agent_url},
+ *     else its agent's {@code voice_url}
+ * @param smsAgentUrl where SMS replies go: the {@code sms_url} of the campaign's agent
  * @param voicemail the campaign's {@code voicemail_detection}, null when disabled
  * @param smsSessionTtlMinutes how long the agent keeps an SMS conversation open
  * @param variables the campaign's variables (a request's own variables win over these)
  */
 public record CampaignDelivery(
         @Nullable String from,
+        @Nullable String source,
         @Nullable String agentUrl,
+        @Nullable String smsAgentUrl,
         @Nullable VoicemailDetection voicemail,
         @Nullable Integer smsSessionTtlMinutes,
         Map<String, String> variables) {
@@ -24,6 +30,16 @@ public record CampaignDelivery(
 
     public CampaignDelivery {
         variables = Map.copyOf(variables);
+    }
+
+    /** A campaign without a separate source or an SMS agent (voice campaigns, tests). */
+    public CampaignDelivery(
+            @Nullable String from,
+            @Nullable String agentUrl,
+            @Nullable VoicemailDetection voicemail,
+            @Nullable Integer smsSessionTtlMinutes,
+            Map<String, String> variables) {
+        this(from, null, agentUrl, null, voicemail, smsSessionTtlMinutes, variables);
     }
 
     /**
