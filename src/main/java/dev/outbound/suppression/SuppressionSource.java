@@ -7,7 +7,9 @@ public enum SuppressionSource {
     API,
     UPLOAD,
     SMS,
-    PROVIDER;
+    PROVIDER,
+    /** The recipient's own one-click unsubscribe from an email (RFC 8058). */
+    EMAIL;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
