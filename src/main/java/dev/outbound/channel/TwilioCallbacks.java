@@ -99,8 +99,9 @@ final class TwilioCallbacks {
             return null;
         }
         String answeredBy = p.get("AnsweredBy");
-        TwilioStatuses.Mapped m =
-                kind == Kind.CALL ? TwilioStatuses.call(status, answeredBy) : TwilioStatuses.message(status);
+        TwilioStatuses.Mapped m = kind == Kind.CALL
+                ? TwilioStatuses.call(status, answeredBy)
+                : TwilioStatuses.message(status, p.get("ErrorCode"));
         if (m == null) {
             return null;
         }

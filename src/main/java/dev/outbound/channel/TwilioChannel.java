@@ -1,6 +1,7 @@
 package dev.outbound.channel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,8 +61,9 @@ final class TwilioChannel implements Channel {
             JsonMapper json,
             Clock clock,
             TwilioPace pace,
-            ObjectProvider<ChannelListener> listeners) {
-        this(properties, json, clock, pace, listeners::getIfUnique);
+            ObjectProvider<ChannelListener> listeners,
+            SmsDeliveryProperties sms) {
+        this(properties, json, clock, pace, listeners::getIfUnique, sms.deliveryWait());
     }
 
     TwilioChannel(
@@ -70,10 +72,20 @@ final class TwilioChannel implements Channel {
             Clock clock,
             TwilioPace pace,
             Supplier<@Nullable ChannelListener> fallback) {
+        this(properties, json, clock, pace, fallback, SmsDeliveryProperties.DEFAULT_WAIT);
+    }
+
+    TwilioChannel(
+            TwilioProperties properties,
+            JsonMapper json,
+            Clock clock,
+            TwilioPace pace,
+            Supplier<@Nullable ChannelListener> fallback,
+            Duration smsDeliveryWait) {
         this.properties = properties;
         this.client = new TwilioClient(properties, json);
         this.forms = new TwilioForms(properties);
-        this.lookups = new TwilioLookups(client, clock);
+        this.lookups = new TwilioLookups(client, clock, smsDeliveryWait);
         this.callbacks = new TwilioCallbacks(properties, clock, fallback);
         this.pace = pace;
         this.clock = clock;

@@ -22,10 +22,12 @@ final class TwilioLookups {
     static final Duration SKEW = Duration.ofSeconds(5);
     private final TwilioClient client;
     private final Clock clock;
+    private final Duration smsDeliveryWait;
 
-    TwilioLookups(TwilioClient client, Clock clock) {
+    TwilioLookups(TwilioClient client, Clock clock, Duration smsDeliveryWait) {
         this.client = client;
         this.clock = clock;
+        this.smsDeliveryWait = smsDeliveryWait;
     }
 
     Optional<ChannelLookup> find(ChannelAttempt attempt, Instant startedAt) {
@@ -52,9 +54,20 @@ final class TwilioLookups {
         String status = best.path("status").asString("");
         String answeredBy =
                 best.path("answered_by").isString() ? best.path("answered_by").asString() : null;
-        TwilioStatuses.Mapped m = voice ? TwilioStatuses.call(status, answeredBy) : TwilioStatuses.message(status);
+        JsonNode error = best.path("error_code");
+        String errorCode = error.isNumber() || error.isString() ? error.asString() : null;
+        TwilioStatuses.Mapped m =
+                voice ? TwilioStatuses.call(status, answeredBy) : TwilioStatuses.message(status, errorCode);
         if (m == null) {
             m = new TwilioStatuses.Mapped(ChannelManagerStatus.QUEUED, false);
+        }
+        String detail = "twilio (reconciled): " + status + (answeredBy == null ? "" : ", answered by " + answeredBy)
+                + (errorCode == null || errorCode.isBlank() ? "" : ", error " + errorCode);
+        if (!voice && !m.ended() && !clock.instant().isBefore(startedAt.plus(smsDeliveryWait))) {
+            // The carrier never said: the message may have arrived. Ending it as unknown, not
+            // failed, keeps it from being sent again to someone who may have read it.
+            m = new TwilioStatuses.Mapped(ChannelManagerStatus.DELIVERY_UNKNOWN, true);
+            detail += "; no delivery report within " + smsDeliveryWait;
         }
         return Optional.of(new ChannelLookup(new ChannelEvent(
                 attempt.requestId(),
@@ -63,7 +76,7 @@ final class TwilioLookups {
                 m.status(),
                 m.ended(),
                 clock.instant(),
-                "twilio (reconciled): " + status + (answeredBy == null ? "" : ", answered by " + answeredBy))));
+                detail)));
     }
 
     private static boolean ours(JsonNode item, ChannelAttempt attempt) {

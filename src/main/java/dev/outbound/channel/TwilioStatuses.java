@@ -1,6 +1,7 @@
 package dev.outbound.channel;
 
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,9 +46,33 @@ final class TwilioStatuses {
         };
     }
 
+    /**
+     * Twilio's error codes that say a message can never reach this number as it is: the
+     * handset or number does not exist or takes no texts (30005, 30006, 21211, 21614), the
+     * carrier blocked or filtered it (30004, 30007), or the person unsubscribed (21610). An
+     * undelivered or failed message with one of them is DELIVERY_FAILED, which is not retried;
+     * 30003 (handset off or out of range) and 30008 (unknown) may well pass later, so they are not.
+     */
+    static final Set<String> FINAL_CARRIER_ERRORS =
+            Set.of("30004", "30005", "30006", "30007", "21211", "21610", "21614");
+
     /** @param messageStatus Twilio's {@code MessageStatus} / {@code status} */
     static @Nullable Mapped message(String messageStatus) {
-        return switch (messageStatus.toLowerCase(Locale.ROOT)) {
+        return message(messageStatus, null);
+    }
+
+    /**
+     * @param messageStatus Twilio's {@code MessageStatus} / {@code status}
+     * @param errorCode Twilio's {@code ErrorCode} / {@code error_code}, null or blank when none
+     */
+    static @Nullable Mapped message(String messageStatus, @Nullable String errorCode) {
+        String status = messageStatus.toLowerCase(Locale.ROOT);
+        if ((status.equals("undelivered") || status.equals("failed"))
+                && errorCode != null
+                && FINAL_CARRIER_ERRORS.contains(errorCode.strip())) {
+            return new Mapped(ChannelManagerStatus.DELIVERY_FAILED, true);
+        }
+        return switch (status) {
             case "accepted", "scheduled" -> new Mapped(ChannelManagerStatus.ACCEPTED, false);
             case "queued" -> new Mapped(ChannelManagerStatus.QUEUED, false);
             case "sending" -> new Mapped(ChannelManagerStatus.SENDING, false);

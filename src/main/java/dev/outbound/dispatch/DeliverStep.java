@@ -101,8 +101,15 @@ class DeliverStep {
                 notStarted(c);
             } catch (RuntimeException e) {
                 inFlight.ended(c.id());
-                log.warn("Channel {} failed to start request {}: {}", channel.name(), c.id(), e.toString());
-                notStarted(c);
+                if (StoreTrouble.is(e)) {
+                    log.warn("Channel {} could not start request {}: {}", channel.name(), c.id(), e.toString());
+                    notStarted(c);
+                } else {
+                    // A fault of ours, not the provider's or the person's: trying again would
+                    // repeat it, so the request ends and says what went wrong.
+                    log.error("Channel {} failed to start request {}", channel.name(), c.id(), e);
+                    recorder.unexpected(c, e);
+                }
             }
         }
     }

@@ -16,17 +16,24 @@ public enum Outcome {
     DONE,
     /** Not reached (busy, no answer, voicemail, failed, bounced): retry while allowed. */
     NOT_REACHED,
-    /** Must not be tried again (invalid target, unsubscribed, spam report). */
+    /**
+     * Must not be tried again (invalid target, a carrier's final rejection, unsubscribed, spam
+     * report, or an error of our own that would only repeat).
+     */
     REFUSED;
 
     /** What {@code status} means, for an event that ends the attempt or one that reports progress. */
     public static Outcome of(ChannelManagerStatus status, boolean ended) {
         return switch (status) {
-            case HUMAN, DELIVERED, OPENED, CLICKED -> ended ? DONE : REACHED;
+            // A message the carrier took but never reported on may have been read: sending it again
+            // risks a second text to the same person, so the request ends as done.
+            case HUMAN, DELIVERED, OPENED, CLICKED, DELIVERY_UNKNOWN -> ended ? DONE : REACHED;
             case COMPLETED -> DONE;
             case QUEUED, SENDING, SENT, ACCEPTED, IN_PROGRESS, PROCESSED, DEFERRED, PENDING ->
                 ended ? NOT_REACHED : PROGRESS;
             case INVALID,
+                    DELIVERY_FAILED,
+                    UNEXPECTED_ERROR,
                     UNSUBSCRIBED,
                     PRIOR_UNSUBSCRIBED,
                     SPAM_REPORT,

@@ -198,6 +198,13 @@ class OutcomeRecorder implements ChannelListener {
         on(new ChannelEvent(c.id(), c.attemptNo(), "", ChannelManagerStatus.INVALID, true, clock.instant(), why));
     }
 
+    /** Starting the attempt failed on our side: it ends UNEXPECTED_ERROR with the error as its detail. */
+    void unexpected(ClaimedRequest c, RuntimeException e) {
+        String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        on(new ChannelEvent(
+                c.id(), c.attemptNo(), "", ChannelManagerStatus.UNEXPECTED_ERROR, true, clock.instant(), why));
+    }
+
     /** The channel never took the attempt: it is voided and the request waits again. */
     void notStarted(ClaimedRequest c) {
         transactions.executeWithoutResult(status -> lifecycle

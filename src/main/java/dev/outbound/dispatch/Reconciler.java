@@ -7,6 +7,7 @@ import dev.outbound.channel.Channel;
 import dev.outbound.channel.ChannelAttempt;
 import dev.outbound.channel.ChannelEvent;
 import dev.outbound.channel.ChannelLookup;
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.channel.Channels;
 import dev.outbound.channel.Mode;
 import dev.outbound.request.Claims;
@@ -46,6 +47,7 @@ class Reconciler {
     private final NodeName node;
     private final Duration lease;
     private final Duration after;
+    private final Duration horizon;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final InFlight inFlight;
@@ -75,6 +77,7 @@ class Reconciler {
         this.node = node;
         this.lease = dispatch.lease();
         this.after = reconcile.after();
+        this.horizon = reconcile.horizon();
         this.transactions = transactions;
         this.json = json;
     }
@@ -134,6 +137,7 @@ class Reconciler {
         Optional<ChannelLookup> answer = channel.lookup(attempt(a, mode), a.startedAt());
         nextAsk.put(a.id(), now.plus(after));
         if (answer.isEmpty()) {
+            endPastHorizon(a, now, "the provider could not be asked");
             return; // the provider cannot tell now; ask again later
         }
         ChannelEvent latest = answer.get().latest();
@@ -152,6 +156,8 @@ class Reconciler {
                 if (lost && stillLost && state.status() == RequestStatus.INITIATED) {
                     outcomes.voidAttempt(state, a.attemptNo(), now);
                     log.info("Reconciled request {} attempt {}: never placed, dialable again", a.id(), a.attemptNo());
+                } else {
+                    endPastHorizon(a, now, "the provider knows no such attempt");
                 }
                 return;
             }
@@ -171,6 +177,31 @@ class Reconciler {
                     latest.status().wire(),
                     latest.ended() ? " (ended)" : "");
         });
+    }
+
+    /**
+     * An attempt nobody can say anything about ends NO_OUTCOME once it is older than the horizon,
+     * instead of holding its request (and the campaign's capacity) in flight for ever. The
+     * recorder decides what follows, as for any attempt that did not reach the person.
+     */
+    private void endPastHorizon(InFlightAttempt a, Instant now, String why) {
+        if (a.startedAt().plus(horizon).isAfter(now)) {
+            return;
+        }
+        log.warn(
+                "Request {} attempt {}: no outcome after {} ({}); ending it NO_OUTCOME",
+                a.id(),
+                a.attemptNo(),
+                horizon,
+                why);
+        recorder.on(new ChannelEvent(
+                a.id(),
+                a.attemptNo(),
+                a.sid() == null ? "" : a.sid(),
+                ChannelManagerStatus.NO_OUTCOME,
+                true,
+                now,
+                "no outcome from the provider within " + horizon + ": " + why));
     }
 
     private boolean waiting(long id, Instant now) {

@@ -74,6 +74,10 @@ public final class TwilioStandIn implements AutoCloseable {
     private final Map<String, String> refused = new ConcurrentHashMap<>();
     private final java.util.Set<String> optedOut = ConcurrentHashMap.newKeySet();
     private final List<Integer> failures = new CopyOnWriteArrayList<>();
+    /** Number → how its messages end after "sent": [status, error code], or empty for never. */
+    private final Map<String, List<String>> messageEndings = new ConcurrentHashMap<>();
+
+    private volatile boolean down;
     private final PriorityQueue<Due> queue =
             new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::seq));
     private final AtomicLong seq = new AtomicLong();
@@ -143,6 +147,24 @@ public final class TwilioStandIn implements AutoCloseable {
      */
     public void unsubscribed(String number) {
         optedOut.add(number);
+    }
+
+    /**
+     * Messages to {@code number} end with {@code status} and Twilio's {@code errorCode} after
+     * "sent", in the callback's {@code ErrorCode} and the resource's {@code error_code}.
+     */
+    public void endMessages(String number, String status, String errorCode) {
+        messageEndings.put(number, List.of(status, errorCode));
+    }
+
+    /** Messages to {@code number} stay "sent": the carrier never reports. */
+    public void neverReport(String number) {
+        messageEndings.put(number, List.of());
+    }
+
+    /** While down, every request answers 503 (Twilio cannot be reached). */
+    public void down(boolean down) {
+        this.down = down;
     }
 
     /** The next creates do create the call or message but answer 500, as after a lost response. */
@@ -266,6 +288,10 @@ public final class TwilioStandIn implements AutoCloseable {
                 answer(ex, 401, "{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}");
                 return;
             }
+            if (down) {
+                answer(ex, 503, "{\"code\": 20503, \"message\": \"Service unavailable\"}");
+                return;
+            }
             if (!failures.isEmpty()) {
                 int status = failures.remove(0);
                 if (status == 429) {
@@ -362,6 +388,12 @@ public final class TwilioStandIn implements AutoCloseable {
                 later(sid, url, start, 2000, "in-progress", human);
                 later(sid, url, start, 2000 + talkTime.toMillis(), "completed", human);
             }
+        } else if (messageEndings.containsKey(to)) {
+            List<String> ending = messageEndings.get(to);
+            later(sid, url, start, 1000, "sent", null);
+            if (!ending.isEmpty()) {
+                later(sid, url, start, 2000, ending.get(0), null, ending.get(1));
+            }
         } else {
             if (digit == 9) {
                 later(sid, url, start, 1000, "failed", null);
@@ -376,6 +408,17 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     private void later(String sid, String url, Instant start, long millis, String status, @Nullable String by) {
+        later(sid, url, start, millis, status, by, null);
+    }
+
+    private void later(
+            String sid,
+            String url,
+            Instant start,
+            long millis,
+            String status,
+            @Nullable String by,
+            @Nullable String errorCode) {
         Instant at = start.plusMillis(millis);
         Map<String, String> item = state.get(sid);
         boolean call = item != null && "call".equals(item.get("kind"));
@@ -389,15 +432,22 @@ public final class TwilioStandIn implements AutoCloseable {
         if (by != null) {
             params.put("AnsweredBy", by);
         }
+        if (errorCode != null) {
+            params.put("ErrorCode", errorCode);
+        }
         synchronized (queue) {
             queue.add(new Due(at, seq.incrementAndGet(), url, params));
         }
         // The resource's own status moves when the callback is due, whether or not it is delivered.
-        statusChanges.add(new StatusChange(sid, at, status, by));
+        statusChanges.add(new StatusChange(sid, at, status, by, errorCode));
     }
 
     private record StatusChange(
-            String sid, Instant at, String status, @Nullable String answeredBy) {}
+            String sid,
+            Instant at,
+            String status,
+            @Nullable String answeredBy,
+            @Nullable String errorCode) {}
 
     private final List<StatusChange> statusChanges = new CopyOnWriteArrayList<>();
 
@@ -420,6 +470,9 @@ public final class TwilioStandIn implements AutoCloseable {
                     copy.put("status", change.status());
                     if (change.answeredBy() != null) {
                         copy.put("answered_by", change.answeredBy());
+                    }
+                    if (change.errorCode() != null) {
+                        copy.put("error_code", change.errorCode());
                     }
                 }
             }
