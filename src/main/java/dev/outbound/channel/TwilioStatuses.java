@@ -91,10 +91,11 @@ final class TwilioStatuses {
             return 100;
         }
         return switch (status) {
-            case ACCEPTED, QUEUED -> 1;
-            case SENDING -> 2;
-            case SENT, IN_PROGRESS -> 3;
-            case HUMAN -> 4;
+            case QUEUED -> 1;
+            case ACCEPTED -> 2;
+            case SENDING -> 3;
+            case SENT, IN_PROGRESS -> 4;
+            case HUMAN -> 5;
             default -> 0;
         };
     }

@@ -83,12 +83,17 @@ class OutcomeDecider {
         return state.channelStatus() == ChannelManagerStatus.UNSUBSCRIBED;
     }
 
-    /** How far along an attempt that has not reached anyone is; a late event never moves it back. */
+    /**
+     * How far along an attempt that has not reached anyone is; a late event never moves it back.
+     * The claim itself writes QUEUED, so Twilio's ACCEPTED (its messaging service took the message)
+     * ranks after it, or it could never be seen.
+     */
     private static int progress(ChannelManagerStatus channel) {
         return switch (channel) {
-            case ACCEPTED, QUEUED -> 1;
-            case SENDING -> 2;
-            case SENT, IN_PROGRESS -> 3;
+            case QUEUED -> 1;
+            case ACCEPTED -> 2;
+            case SENDING -> 3;
+            case SENT, IN_PROGRESS -> 4;
             default -> 0;
         };
     }

@@ -6,7 +6,9 @@ import static dev.outbound.testing.Fixtures.createBatch;
 import static dev.outbound.testing.Fixtures.createCampaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.testing.Api;
+import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -158,6 +160,7 @@ class BatchApiTest {
         assertThat(ok.json().path("auto_call_rate").asBoolean()).isTrue();
     }
 
+    @Produces(ChannelManagerStatus.CANCELED)
     @Test
     void deleting_needs_a_reason_then_cancels_waiting_requests_and_the_batch_stays_readable() {
         String id = createBatch(api, campaignId);

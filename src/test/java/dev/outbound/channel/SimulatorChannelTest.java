@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbound.testing.MutableClock;
+import dev.outbound.testing.Produces;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,21 @@ class SimulatorChannelTest extends ChannelContractTest {
      * The outcome table: each event as STATUS+seconds after the start, with "!" on the one that
      * ends the attempt. The talk time is 5s.
      */
+    @Produces({
+        ChannelManagerStatus.QUEUED,
+        ChannelManagerStatus.IN_PROGRESS,
+        ChannelManagerStatus.HUMAN,
+        ChannelManagerStatus.COMPLETED,
+        ChannelManagerStatus.BUSY,
+        ChannelManagerStatus.NO_ANSWER,
+        ChannelManagerStatus.MACHINE,
+        ChannelManagerStatus.SENT,
+        ChannelManagerStatus.DELIVERED,
+        ChannelManagerStatus.UNDELIVERED,
+        ChannelManagerStatus.FAILED,
+        ChannelManagerStatus.BOUNCED,
+        ChannelManagerStatus.DROPPED
+    })
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             VOICE | +15555550100 | QUEUED+0 IN_PROGRESS+1 HUMAN+2 COMPLETED+7!

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.outbound.testing.MutableClock;
+import dev.outbound.testing.Produces;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,6 +123,7 @@ class SmtpEmailChannelTest extends ChannelContractTest {
         });
     }
 
+    @Produces(ChannelManagerStatus.DEFERRED)
     @Test
     void no_server_means_deferred_not_lost() throws Exception {
         relay().close();

@@ -2,10 +2,12 @@ package dev.outbound.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
+import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +109,7 @@ class DispatchApiTest {
         return sb.toString();
     }
 
+    @Produces(ChannelManagerStatus.NO_ANSWER)
     @Test
     void a_batch_runs_end_to_end_and_each_outcome_follows_the_simulators_last_digit() {
         String id = batch(

@@ -4,6 +4,7 @@ import static dev.outbound.testing.CampaignBuilder.aCampaign;
 import static dev.outbound.testing.CampaignBuilder.aWebhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.contact.ContactLimit;
 import dev.outbound.policy.Policies;
 import dev.outbound.suppression.SuppressionKind;
@@ -13,6 +14,7 @@ import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
+import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -98,6 +102,27 @@ class EligibilityDispatchTest {
                         + " WHERE r.target = '+15125550200'"))
                 .as("a suppressed request leaves no attempt")
                 .isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SuppressionKind.class)
+    @Produces({
+        ChannelManagerStatus.PRIOR_UNSUBSCRIBED,
+        ChannelManagerStatus.PRIOR_BOUNCED,
+        ChannelManagerStatus.PRIOR_SPAM_REPORT,
+        ChannelManagerStatus.PRIOR_DROPPED
+    })
+    void an_entry_of_each_kind_skips_its_request_with_the_matching_prior_status(SuppressionKind kind) {
+        String target = "+1512555030" + kind.ordinal();
+        String id = Fixtures.dialableBatch(api, Map.of(), target);
+        suppressions.add(organization(), target, kind, SuppressionSource.API, null, "test");
+
+        dispatcher.tick();
+
+        var r0 = BatchResults.of(api, id).get("r0");
+        assertThat(r0.path("request_status").asString()).isEqualTo("SKIPPED");
+        assertThat(r0.path("channel_manager_status").asString())
+                .isEqualTo(kind.prior().wire());
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.outbound.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
+import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +70,7 @@ class FilterDispatchTest {
         assertThat(result.path("reason").asString()).isEqualTo("FILTERED");
     }
 
+    @Produces(ChannelManagerStatus.FILTERED_LINE_TYPE)
     @Test
     void allowed_line_types_dial_only_mobiles_and_skip_the_rest_as_filtered() {
         String id = Fixtures.dialableBatch(

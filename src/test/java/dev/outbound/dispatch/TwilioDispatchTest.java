@@ -10,6 +10,7 @@ import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
+import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import dev.outbound.testing.TwilioStandIn;
 import java.net.URI;
@@ -138,6 +139,7 @@ class TwilioDispatchTest {
                 + r.path("channel_manager_status").asString();
     }
 
+    @Produces({ChannelManagerStatus.COMPLETED, ChannelManagerStatus.BUSY, ChannelManagerStatus.MACHINE})
     @Test
     void a_voice_campaign_with_voicemail_detection_runs_end_to_end_through_twilio() {
         long campaign = campaign(Map.of(
@@ -194,6 +196,7 @@ class TwilioDispatchTest {
         assertThat(times.getFirst()).isAfterOrEqualTo(start);
     }
 
+    @Produces({ChannelManagerStatus.DELIVERED, ChannelManagerStatus.UNDELIVERED, ChannelManagerStatus.FAILED})
     @Test
     void an_sms_campaign_runs_end_to_end_through_twilio() {
         long campaign = campaign(
@@ -210,6 +213,7 @@ class TwilioDispatchTest {
         assertThat(TWILIO.messages("+14155553000")).isEqualTo(1);
     }
 
+    @Produces(ChannelManagerStatus.INVALID)
     @Test
     void a_number_twilio_refuses_fails_at_once_with_twilios_message() {
         TWILIO.refuse("+14155557000");
@@ -224,6 +228,7 @@ class TwilioDispatchTest {
         assertThat(TWILIO.calls("+14155557000")).isZero();
     }
 
+    @Produces({ChannelManagerStatus.IN_PROGRESS, ChannelManagerStatus.HUMAN, ChannelManagerStatus.COMPLETED})
     @Test
     void callbacks_that_arrive_late_or_twice_at_any_node_never_move_a_request_back() {
         TWILIO.dropCallbacks(true);

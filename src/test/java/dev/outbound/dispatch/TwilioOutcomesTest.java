@@ -149,6 +149,65 @@ class TwilioOutcomesTest {
         assertThat(TWILIO.calls("+14155564000")).isEqualTo(1);
     }
 
+    @Test
+    @Produces({ChannelManagerStatus.ACCEPTED, ChannelManagerStatus.SENDING, ChannelManagerStatus.SENT})
+    void each_step_twilio_reports_for_a_message_is_its_channel_status_in_turn() throws Exception {
+        TWILIO.dropCallbacks(true);
+        String id = batch(smsCampaign(Map.of()), "+14155565000");
+        dispatcher.tick();
+        var created = created("+14155565000");
+
+        for (String step : List.of("accepted", "sending", "sent")) {
+            assertThat(callback(created, Map.of("MessageSid", created.sid(), "MessageStatus", step)))
+                    .isEqualTo(204);
+            dispatcher.tick();
+            assertThat(status(id)).isEqualTo("INITIATED/" + step.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
+    @Produces(ChannelManagerStatus.UNKNOWN)
+    void a_call_that_ends_before_detection_tells_machine_from_person_is_unknown() throws Exception {
+        TWILIO.dropCallbacks(true);
+        String id = batch(campaign(Map.of("voicemail_detection", Map.of("mode", "v1"))), "+14155566000");
+        dispatcher.tick();
+        var created = created("+14155566000");
+
+        int answer =
+                callback(created, Map.of("CallSid", created.sid(), "CallStatus", "completed", "AnsweredBy", "unknown"));
+        dispatcher.tick();
+
+        assertThat(answer).isEqualTo(204);
+        assertThat(status(id)).isEqualTo("FAILED/UNKNOWN");
+    }
+
+    private TwilioStandIn.Created created(String to) {
+        return TWILIO.created().stream()
+                .filter(c -> to.equals(c.form().get("To")))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Posts a status callback as Twilio would: to the attempt's StatusCallback, signed. */
+    private int callback(TwilioStandIn.Created created, Map<String, String> params) throws Exception {
+        String url = java.util.Objects.requireNonNull(created.form().get("StatusCallback"));
+        var form = new StringBuilder();
+        params.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(url.replace(PUBLIC_URL, "http://127.0.0.1:" + port)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioStandIn.sign(url, params))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
+    }
+
     private long smsCampaign(Map<String, Object> settings) {
         var all = new HashMap<String, Object>(settings);
         all.put("mode", "sms");

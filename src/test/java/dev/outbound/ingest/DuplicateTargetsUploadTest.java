@@ -2,9 +2,11 @@ package dev.outbound.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.Fixtures;
+import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +43,7 @@ class DuplicateTargetsUploadTest {
         return r;
     }
 
+    @Produces(ChannelManagerStatus.DUPLICATE)
     @Test
     void a_second_row_with_the_same_normalised_target_is_a_duplicate_naming_the_first() {
         String batchId = batchFor("skip");
@@ -59,6 +62,7 @@ class DuplicateTargetsUploadTest {
         for (String later : List.of("b", "c")) {
             JsonNode row = results.get(later);
             assertThat(row.path("request_status").asString()).isEqualTo("DUPLICATE");
+            assertThat(row.path("channel_manager_status").asString()).isEqualTo("DUPLICATE");
             assertThat(row.path("reason").asString()).isEqualTo("DUPLICATE_TARGET");
             assertThat(row.path("reason_detail").asString()).isEqualTo("same target as reference id a");
         }

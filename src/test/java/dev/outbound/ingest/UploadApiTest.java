@@ -5,7 +5,9 @@ import static dev.outbound.testing.Fixtures.createBatch;
 import static dev.outbound.testing.Fixtures.createCampaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.testing.Api;
+import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,7 @@ class UploadApiTest {
         return r.json();
     }
 
+    @Produces({ChannelManagerStatus.PENDING, ChannelManagerStatus.INVALID})
     @Test
     void an_upload_stores_every_row_normalised_and_counts_them() {
         var r = upload("reference_id,target,first_name\r\n"
@@ -81,6 +84,7 @@ class UploadApiTest {
                 .isEqualTo("Ann");
         assertThat(all.get(0).path("attempt_count").asInt()).isZero();
         assertThat(all.get(1).path("request_status").asString()).isEqualTo("INVALID");
+        assertThat(all.get(1).path("channel_manager_status").asString()).isEqualTo("INVALID");
         assertThat(all.get(1).path("target").asString()).isEqualTo("not a phone");
         assertThat(all.get(2).path("request_status").asString()).isEqualTo("DUPLICATE");
         assertThat(all.get(3).path("request_variables").path("first_name").asString())

@@ -2,12 +2,14 @@ package dev.outbound.suppression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.channel.ChannelManagerStatus;
 import dev.outbound.dispatch.Dispatcher;
 import dev.outbound.testing.Api;
 import dev.outbound.testing.BatchResults;
 import dev.outbound.testing.CampaignBuilder;
 import dev.outbound.testing.Fixtures;
 import dev.outbound.testing.MutableClock;
+import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import dev.outbound.testing.TwilioStandIn;
 import java.net.URI;
@@ -145,6 +147,7 @@ class SmsOptOutTest {
         assertThat(counted(earlier, "COMPLETED", "DELIVERED")).isEqualTo(1);
     }
 
+    @Produces(ChannelManagerStatus.UNSUBSCRIBED)
     @Test
     void a_stop_that_arrives_before_the_delivery_report_stays_the_requests_channel_status() {
         long campaign = smsCampaign(List.of("UNSUBSCRIBED", "DELIVERED"), Map.of());
