@@ -8,6 +8,7 @@ import dev.outbound.api.Violations;
 import dev.outbound.calendar.MaxConcurrentInput;
 import dev.outbound.calendar.RestrictedDates;
 import dev.outbound.calendar.RestrictedDatesInput;
+import dev.outbound.channel.EmailProperties;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
 import dev.outbound.contact.ContactLimitInput;
@@ -47,8 +48,14 @@ class CampaignInputReader {
     private final ZoneId defaultTimezone;
     private final WebhookInputReader webhooks;
     private final DocumentReader documents;
+    private final EmailProperties email;
 
-    CampaignInputReader(OutboundProperties properties, WebhookInputReader webhooks, DocumentReader documents) {
+    CampaignInputReader(
+            OutboundProperties properties,
+            WebhookInputReader webhooks,
+            DocumentReader documents,
+            EmailProperties email) {
+        this.email = email;
         this.defaultRegion = properties.defaultRegion().trim().toUpperCase(Locale.ROOT);
         this.defaultTimezone = ZoneId.of(properties.defaultTimezone().trim());
         this.webhooks = webhooks;
@@ -248,6 +255,12 @@ class CampaignInputReader {
         if (mode == Mode.EMAIL) {
             if (!EMAIL.matcher(s).matches()) {
                 f.fail("source", "An email campaign's source must be an email address", "value_error");
+            } else if (!email.domains().isEmpty() && !email.listed(s)) {
+                f.fail(
+                        "source",
+                        "An email campaign's source must be an address in one of the sender domains: "
+                                + String.join(", ", email.domains()),
+                        "value_error");
             }
         } else if (!isPhone(s)) {
             f.fail("source", "A voice or sms campaign's source must be a phone number", "value_error");

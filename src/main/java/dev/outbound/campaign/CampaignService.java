@@ -189,7 +189,8 @@ class CampaignService implements Campaigns {
                 null,
                 voicemail(s.voicemailDetection()),
                 s.smsSessionTtl(),
-                s.variables());
+                s.variables(),
+                organizationId);
     }
 
     private static CampaignDelivery.@Nullable VoicemailDetection voicemail(@Nullable ObjectNode v) {

@@ -24,6 +24,7 @@ class WebhookSecrets {
     private final InstanceSecretRepository instanceSecrets;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final byte @Nullable [] configuredKey;
     private volatile @Nullable SecretCipher cipher;
 
     WebhookSecrets(
@@ -39,7 +40,8 @@ class WebhookSecrets {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         String configured = properties.secretKey();
         // Checked at start so a bad key stops the service instead of failing the first webhook.
-        this.cipher = configured == null || configured.isBlank() ? null : new SecretCipher(configuredKey(configured));
+        this.configuredKey = configured == null || configured.isBlank() ? null : configuredKey(configured);
+        this.cipher = configuredKey == null ? null : new SecretCipher(configuredKey);
     }
 
     static byte[] configuredKey(String base64) {
@@ -63,6 +65,16 @@ class WebhookSecrets {
 
     byte[] decrypt(String stored) {
         return cipher().decrypt(stored);
+    }
+
+    /**
+     * The installation's master key ({@code OUTBOUND_SECRET_KEY}, else the generated one). Only
+     * for deriving keys of other purposes from; never used as is, never logged.
+     */
+    byte[] masterKey() {
+        return configuredKey != null
+                ? configuredKey.clone()
+                : Base64.getDecoder().decode(instanceKey());
     }
 
     private SecretCipher cipher() {

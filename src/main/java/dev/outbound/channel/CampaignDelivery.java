@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param voicemail the campaign's {@code voicemail_detection}, null when disabled
  * @param smsSessionTtlMinutes how long the agent keeps an SMS conversation open
  * @param variables the campaign's variables (a request's own variables win over these)
+ * @param organizationId the campaign's organization (0 when unknown: tests, reconciling); an
+ *     email's unsubscribe link names it
  */
 public record CampaignDelivery(
         @Nullable String from,
@@ -24,12 +26,25 @@ public record CampaignDelivery(
         @Nullable String smsAgentUrl,
         @Nullable VoicemailDetection voicemail,
         @Nullable Integer smsSessionTtlMinutes,
-        Map<String, String> variables) {
+        Map<String, String> variables,
+        long organizationId) {
 
     public static final CampaignDelivery NONE = new CampaignDelivery(null, null, null, null, Map.of());
 
     public CampaignDelivery {
         variables = Map.copyOf(variables);
+    }
+
+    /** A campaign whose organization does not matter to the channel. */
+    public CampaignDelivery(
+            @Nullable String from,
+            @Nullable String source,
+            @Nullable String agentUrl,
+            @Nullable String smsAgentUrl,
+            @Nullable VoicemailDetection voicemail,
+            @Nullable Integer smsSessionTtlMinutes,
+            Map<String, String> variables) {
+        this(from, source, agentUrl, smsAgentUrl, voicemail, smsSessionTtlMinutes, variables, 0);
     }
 
     /** A campaign without a separate source or an SMS agent (voice campaigns, tests). */

@@ -6,7 +6,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
@@ -44,8 +46,8 @@ import org.springframework.stereotype.Component;
  *   <li>any other permanent refusal (sender, content, login): FAILED, retried likewise.
  * </ul>
  *
- * <p>Subject and body come from the variables {@code subject} and {@code body} ({@link
- * EmailTemplate}); the sender is {@code OUTBOUND_SMTP_FROM}. The sid is the message's Message-ID
+ * <p>Sender, parts and headers are {@link EmailComposer}'s: one text/plain part, or
+ * multipart/alternative (text, then HTML) when the campaign gives an HTML part. The sid is the message's Message-ID
  * without angle brackets. An idempotency key seen among the last {@link #REMEMBERED} attempts
  * answers its first sid and sends nothing.
  */
@@ -55,8 +57,10 @@ final class SmtpEmailChannel implements Channel, DisposableBean {
     static final int REMEMBERED = 100_000;
     private static final Logger log = LoggerFactory.getLogger(SmtpEmailChannel.class);
     private static final HexFormat HEX = HexFormat.of();
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
     private final SmtpProperties properties;
+    private final EmailComposer composer;
     private final Clock clock;
     private final Session session;
     private final ExecutorService pool;
@@ -70,13 +74,14 @@ final class SmtpEmailChannel implements Channel, DisposableBean {
     private final Condition idle = lock.newCondition();
     private int inFlight;
 
-    SmtpEmailChannel(SmtpProperties properties, ChannelProperties channels, Clock clock) {
+    SmtpEmailChannel(SmtpProperties properties, ChannelProperties channels, EmailComposer composer, Clock clock) {
         if (NAME.equalsIgnoreCase(channels.email().trim())
-                && (properties.host().isBlank() || properties.from().isBlank())) {
-            throw new IllegalStateException(
-                    "OUTBOUND_CHANNELS_EMAIL=smtp needs OUTBOUND_SMTP_HOST and OUTBOUND_SMTP_FROM");
+                && (properties.host().isBlank() || composer.defaultFrom().isBlank())) {
+            throw new IllegalStateException("OUTBOUND_CHANNELS_EMAIL=smtp needs OUTBOUND_SMTP_HOST and "
+                    + "OUTBOUND_EMAIL_FROM (or its older name OUTBOUND_SMTP_FROM)");
         }
         this.properties = properties;
+        this.composer = composer;
         this.clock = clock;
         this.session = Session.getInstance(sessionProperties(properties));
         this.pool = Executors.newFixedThreadPool(
@@ -149,11 +154,23 @@ final class SmtpEmailChannel implements Channel, DisposableBean {
                     setHeader("Message-ID", "<" + sid + ">");
                 }
             };
-            EmailTemplate t = EmailTemplate.from(a.variables());
-            message.setFrom(new InternetAddress(a.from() != null ? a.from() : properties.from()));
+            EmailMessage email = composer.compose(a, sid);
+            message.setFrom(new InternetAddress(email.from()));
             message.setRecipient(Message.RecipientType.TO, to);
-            message.setSubject(t.subject(), StandardCharsets.UTF_8.name());
-            message.setText(t.body(), StandardCharsets.UTF_8.name());
+            message.setSubject(email.subject(), UTF_8);
+            String html = email.html();
+            if (html == null) {
+                message.setText(email.text(), UTF_8);
+            } else {
+                var text = new MimeBodyPart();
+                text.setText(email.text(), UTF_8, "plain");
+                var rich = new MimeBodyPart();
+                rich.setText(html, UTF_8, "html");
+                message.setContent(new MimeMultipart("alternative", text, rich));
+            }
+            for (Map.Entry<String, String> h : email.headers().entrySet()) {
+                message.setHeader(h.getKey(), h.getValue());
+            }
             if (properties.username().isBlank()) {
                 Transport.send(message);
             } else {

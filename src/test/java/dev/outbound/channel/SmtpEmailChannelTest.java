@@ -36,10 +36,13 @@ class SmtpEmailChannelTest extends ChannelContractTest {
             throw new UncheckedIOException(e);
         }
         relay = r;
+        var properties = new SmtpProperties(
+                "127.0.0.1", r.port(), "", "", "campaigns@outbound.test", true, 4, Duration.ofSeconds(5));
         return new SmtpEmailChannel(
-                new SmtpProperties(
-                        "127.0.0.1", r.port(), "", "", "campaigns@outbound.test", true, 4, Duration.ofSeconds(5)),
+                properties,
                 new ChannelProperties("simulator", "simulator", "smtp"),
+                EmailTesting.composer(
+                        new EmailProperties("", "acme.example"), properties, EmailTesting.PUBLIC_URL, "smtp"),
                 clock);
     }
 
@@ -100,8 +103,47 @@ class SmtpEmailChannelTest extends ChannelContractTest {
         assertThat(received).hasSize(1);
         assertThat(received[0].getSubject()).isEqualTo("Hello Ada");
         assertThat(GreenMailUtil.getBody(received[0]).strip()).isEqualTo("Your code is 42.");
+        assertThat(received[0].getContentType()).startsWith("text/plain");
         assertThat(received[0].getFrom()[0].toString()).isEqualTo("campaigns@outbound.test");
+        assertThat(received[0].getHeader("List-Unsubscribe", null)).startsWith("<https://outbound.example/");
         assertThat(received[0].getMessageID()).isEqualTo("<" + sid + ">");
+        assertThat(listener.of(sid)).extracting(ChannelEvent::status).containsExactly(ChannelManagerStatus.DELIVERED);
+    }
+
+    @Test
+    void the_message_goes_from_the_campaigns_source_with_text_and_html_parts_and_one_click_unsubscribe()
+            throws Exception {
+        var listener = new RecordingListener();
+        var campaign = new CampaignDelivery(
+                "+14155550100",
+                "news@acme.example",
+                null,
+                null,
+                null,
+                null,
+                Map.of("subject", "News for {{name}}", "body", "Hi {{name}}", "html", "<p>Hi <b>{{name}}</b></p>"),
+                5);
+        var attempt = new ChannelAttempt(
+                77, 1, "k-77", Mode.EMAIL, "bo@example.com", campaign.from(), Map.of("name", "Bo & Co"), campaign);
+
+        String sid = smtp().start(attempt, listener);
+        advance(Duration.ofSeconds(1));
+
+        MimeMessage m = MAIL.getReceivedMessagesForDomain("example.com")[0];
+        assertThat(m.getFrom()[0].toString()).isEqualTo("news@acme.example");
+        assertThat(m.getSubject()).isEqualTo("News for Bo & Co");
+        assertThat(m.getContentType()).startsWith("multipart/alternative");
+        var parts = (jakarta.mail.internet.MimeMultipart) m.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(String.valueOf(parts.getBodyPart(0).getContent())).isEqualTo("Hi Bo & Co");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat(String.valueOf(parts.getBodyPart(1).getContent())).isEqualTo("<p>Hi <b>Bo &amp; Co</b></p>");
+        String link = m.getHeader("List-Unsubscribe", null);
+        assertThat(link).startsWith("<" + EmailTesting.PUBLIC_URL + "/email/unsubscribe/");
+        String token = link.substring(link.lastIndexOf('/') + 1, link.length() - 1);
+        assertThat(EmailTesting.tokens().verify(token)).contains(new UnsubscribeToken(5, 77, "bo@example.com"));
+        assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(listener.of(sid)).extracting(ChannelEvent::status).containsExactly(ChannelManagerStatus.DELIVERED);
     }
 

@@ -36,6 +36,7 @@ class EmailCampaignTest {
         registry.add("outbound.smtp.host", () -> "127.0.0.1");
         registry.add("outbound.smtp.port", () -> MAIL.getSmtp().getPort());
         registry.add("outbound.smtp.from", () -> "campaigns@outbound.test");
+        registry.add("outbound.twilio.public-url", () -> "https://outbound.example");
     }
 
     @AfterAll
