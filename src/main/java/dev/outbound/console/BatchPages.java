@@ -61,7 +61,10 @@ class BatchPages {
         // The callback form reads its date and time in the campaign's zone unless told otherwise.
         model.addAttribute("campaignZone", campaign.path("timezone").asString("UTC"));
         model.addAttribute("callbackRef", query.getOrDefault("callback", ""));
-        model.addAttribute("live", live.of(batch));
+        var counts = live.of(batch);
+        model.addAttribute("live", counts);
+        model.addAttribute(
+                "engagement", EmailEngagement.of(campaign.path("mode").asString(""), counts.detailed()));
         // On page load only: the live poll every 2 s brings counts, not a new simulation.
         model.addAttribute("forecast", ForecastPanel.of(forecasts.of(caller, batchId)));
         results(batch, query, model);
@@ -78,7 +81,10 @@ class BatchPages {
     String live(Caller caller, @PathVariable String batchId, @RequestParam Map<String, String> query, Model model) {
         Batch batch = batches.find(caller, batchId);
         model.addAttribute("batchId", batchId);
-        model.addAttribute("live", live.of(batch));
+        var counts = live.of(batch);
+        model.addAttribute("live", counts);
+        String mode = campaigns.get(caller, batch.campaignId()).path("mode").asString("");
+        model.addAttribute("engagement", EmailEngagement.of(mode, counts.detailed()));
         results(batch, query, model);
         model.addAttribute("resultsOob", true);
         return "console/batch :: live";

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -358,6 +359,36 @@ class ConsoleTest {
         String pending = live(session, batchId, "PENDING");
         assertThat(resultsOf(pending)).as("the filter is kept").contains("r1").doesNotContain("r0");
         assertThat(pending).contains("/live?status=PENDING&amp;reference_id=&amp;page=0");
+    }
+
+    @Test
+    void an_email_batch_page_shows_how_many_were_delivered_opened_clicked_and_bounced_and_a_voice_batch_none()
+            throws Exception {
+        var api = Api.at(port);
+        clock.set(ConsoleClockConfig.START);
+        String email = Fixtures.dialableBatch(
+                api, Map.of("mode", "email"), "ada0@example.com", "ada1@example.com", "ada7@example.com");
+        String voice = Fixtures.dialableBatch(api, Map.of(), "+15125550900");
+        for (int i = 0; i < 30; i++) {
+            dispatcher.tick();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        MockHttpSession session = signedIn();
+
+        String page = mvc.perform(get("/console/batches/" + email + "/live").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll("\\s+", " ");
+        assertThat(page)
+                .contains("id=\"email-engagement\"")
+                .contains("delivered <span>2</span>")
+                .contains("opened <span>0</span>")
+                .contains("clicked <span>0</span>")
+                .contains("bounced <span>1</span>");
+        mvc.perform(get("/console/batches/" + voice).session(session))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("email-engagement"))));
     }
 
     private String live(MockHttpSession session, String batchId, String status) throws Exception {
