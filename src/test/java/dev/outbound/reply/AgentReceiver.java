@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An agent's SMS URL on loopback: records every call and answers 200. */
+/** An agent's SMS URL on loopback: records every call and answers the next scripted status, else 200. */
 final class AgentReceiver implements AutoCloseable {
     record Call(String path, Map<String, String> headers, String body) {
         String header(String name) {
@@ -23,6 +23,7 @@ final class AgentReceiver implements AutoCloseable {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<Integer> script = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final HttpServer server;
 
     AgentReceiver() {
@@ -36,10 +37,17 @@ final class AgentReceiver implements AutoCloseable {
             x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add(new Call(x.getRequestURI().getPath(), headers, body));
-            x.sendResponseHeaders(200, -1);
+            Integer status = script.poll();
+            x.sendResponseHeaders(status == null ? 200 : status, -1);
             x.close();
         });
         server.start();
+    }
+
+    void answer(int... statuses) {
+        for (int s : statuses) {
+            script.add(s);
+        }
     }
 
     String url(String path) {

@@ -157,6 +157,36 @@ class SmsReplyTest {
     }
 
     @Test
+    void a_forward_the_agent_refuses_is_retried_after_the_backoff_with_the_same_event_id() {
+        long campaign = smsCampaign(30, "/flaky");
+        batch(campaign, "+14155577000", "Flo");
+        run(Duration.ofSeconds(10));
+        AGENT.answer(503);
+
+        inbound(reply("+14155577000", "Are you there?"));
+        worker.runOnce();
+        assertThat(calls("/flaky")).hasSize(1);
+        assertThat(worker.runOnce()).as("not due before the backoff").isZero();
+        clock.advance(Duration.ofSeconds(11));
+        worker.runOnce();
+
+        var calls = calls("/flaky");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(1).header("webhook-id")).isEqualTo(calls.get(0).header("webhook-id"));
+        assertThat(calls.get(1).body()).isEqualTo(calls.get(0).body());
+        assertThat(calls.get(1).header("webhook-signature"))
+                .isEqualTo(sign(
+                        calls.get(1).header("webhook-id"),
+                        calls.get(1).header("webhook-timestamp"),
+                        calls.get(1).body()));
+        assertThat(jdbc.sql("SELECT status FROM webhook_event WHERE campaign_id = :c AND target_url IS NOT NULL")
+                        .param("c", campaign)
+                        .query(String.class)
+                        .list())
+                .containsExactly("DELIVERED");
+    }
+
+    @Test
     void a_reply_after_the_session_ttl_is_not_forwarded_and_is_counted_as_expired() {
         long campaign = smsCampaign(30, "/late");
         batch(campaign, "+14155572000", "Bob");
