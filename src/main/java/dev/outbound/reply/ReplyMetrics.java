@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /** {@code outbound.sms.replies}: replies that are no keyword, by what became of them. */
@@ -23,6 +24,6 @@ class ReplyMetrics {
     }
 
     void count(ReplyResult result) {
-        java.util.Objects.requireNonNull(counters.get(result)).increment();
+        Objects.requireNonNull(counters.get(result)).increment();
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forwards a reply that is no keyword to the agent of the conversation it continues: the latest
@@ -38,7 +39,7 @@ class SmsReplyForwarder {
     private final TargetedOutbox outbox;
     private final ReplyMetrics metrics;
     private final ReplyProperties properties;
-    private final tools.jackson.databind.json.JsonMapper mapper;
+    private final JsonMapper mapper;
 
     SmsReplyForwarder(
             SmsSessions sessions,
@@ -49,7 +50,7 @@ class SmsReplyForwarder {
             TargetedOutbox outbox,
             ReplyMetrics metrics,
             ReplyProperties properties,
-            tools.jackson.databind.json.JsonMapper mapper) {
+            JsonMapper mapper) {
         this.sessions = sessions;
         this.numbers = numbers;
         this.batches = batches;

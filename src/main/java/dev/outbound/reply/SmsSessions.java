@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ class SmsSessions {
      *
      * @param isOurs whether a campaign's sender number, as typed, is the number replied to
      */
-    Optional<SentRequest> latest(String person, java.util.function.Predicate<String> isOurs) {
+    Optional<SentRequest> latest(String person, Predicate<String> isOurs) {
         Map<Long, Long> orgOfCampaign = senders.smsCampaigns();
         Set<Long> owners = senders.senderNumbers().stream()
                 .filter(s -> isOurs.test(s.getValue()))

@@ -1,6 +1,8 @@
 package dev.outbound.webhook;
 
 import java.time.Duration;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -39,7 +41,7 @@ public record DeliveryProperties(
     public DeliveryProperties {
         if (!agentSecret.isBlank()) {
             try {
-                java.util.Base64.getDecoder().decode(agentSecret.trim());
+                Base64.getDecoder().decode(agentSecret.trim());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("OUTBOUND_WEBHOOKS_AGENT_SECRET must be standard Base64", e);
             }
@@ -47,8 +49,8 @@ public record DeliveryProperties(
     }
 
     /** The key that signs events sent to an explicit URL, or null when they go unsigned. */
-    byte @org.jspecify.annotations.Nullable [] agentKey() {
-        return agentSecret.isBlank() ? null : java.util.Base64.getDecoder().decode(agentSecret.trim());
+    byte @Nullable [] agentKey() {
+        return agentSecret.isBlank() ? null : Base64.getDecoder().decode(agentSecret.trim());
     }
 
     @Override
