@@ -61,6 +61,7 @@ class CampaignService implements Campaigns {
     private final List<CampaignDeletionGuard> guards;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AgentSmsUrls agentSmsUrls;
 
     CampaignService(
             CampaignRepository campaigns,
@@ -68,8 +69,10 @@ class CampaignService implements Campaigns {
             WebhookSecrets secrets,
             List<CampaignDeletionGuard> guards,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            AgentSmsUrls agentSmsUrls) {
         this.events = events;
+        this.agentSmsUrls = agentSmsUrls;
         this.campaigns = campaigns;
         this.webhooks = webhooks;
         this.secrets = secrets;
@@ -186,7 +189,7 @@ class CampaignService implements Campaigns {
                 from,
                 s.source(),
                 s.agentUrl(),
-                null,
+                agentSmsUrls.smsUrl(organizationId, s.agentId()), // TEMPORARY: the agents branch replaces this
                 voicemail(s.voicemailDetection()),
                 s.smsSessionTtl(),
                 s.variables(),

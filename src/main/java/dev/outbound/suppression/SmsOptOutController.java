@@ -2,8 +2,10 @@ package dev.outbound.suppression;
 
 import dev.outbound.channel.SignedTwilioRequests;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Twilio's incoming-message webhook (set as the sending number's "A message comes in" URL):
  * STOP-like replies suppress the number, START-like ones lift an SMS opt-out, HELP and INFO are
- * answered with {@code OUTBOUND_SMS_HELP_TEXT}. Outside {@code /api}: Twilio has no API key, so
+ * answered with {@code OUTBOUND_SMS_HELP_TEXT}, and any other reply is published as an
+ * {@link SmsReplyReceived} for whoever holds the conversation. Outside {@code /api}: Twilio has no API key, so
  * each post is checked against its {@code X-Twilio-Signature}, and an unsigned or forged one
  * answers 403 and changes nothing.
  */
@@ -24,11 +27,20 @@ class SmsOptOutController {
     private final SignedTwilioRequests signed;
     private final SmsOptOut optOut;
     private final SmsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    SmsOptOutController(SignedTwilioRequests signed, SmsOptOut optOut, SmsProperties properties) {
+    SmsOptOutController(
+            SignedTwilioRequests signed,
+            SmsOptOut optOut,
+            SmsProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.signed = signed;
         this.optOut = optOut;
         this.properties = properties;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -53,6 +65,8 @@ class SmsOptOutController {
             optOut.optOut(from, to, body.strip().toUpperCase(java.util.Locale.ROOT), form.get("MessageSid"));
         } else if (keyword == OptOutKeyword.OPT_IN) {
             optOut.optIn(from, to);
+        } else if (keyword == null && body != null) {
+            events.publishEvent(new SmsReplyReceived(from, to, body, form.get("MessageSid"), clock.instant()));
         }
         return twiml("<Response/>");
     }

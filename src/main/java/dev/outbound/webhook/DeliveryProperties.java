@@ -1,6 +1,8 @@
 package dev.outbound.webhook;
 
 import java.time.Duration;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffBase delay before the first retry; doubled for each later one
  * @param backoffMax longest delay between two attempts
  * @param retention how long delivered and dead events (and their attempts) are kept
+ * @param agentSecret standard Base64 HMAC key that signs events sent to an explicit URL (SMS
+ *     replies forwarded to an agent); unsigned when blank
  */
 @ConfigurationProperties("outbound.webhooks")
 public record DeliveryProperties(
@@ -31,7 +35,29 @@ public record DeliveryProperties(
         @DefaultValue("24h") Duration retryFor,
         @DefaultValue("10s") Duration backoffBase,
         @DefaultValue("1h") Duration backoffMax,
-        @DefaultValue("30d") Duration retention) {
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue("") String agentSecret) {
+
+    public DeliveryProperties {
+        if (!agentSecret.isBlank()) {
+            try {
+                Base64.getDecoder().decode(agentSecret.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("OUTBOUND_WEBHOOKS_AGENT_SECRET must be standard Base64", e);
+            }
+        }
+    }
+
+    /** The key that signs events sent to an explicit URL, or null when they go unsigned. */
+    byte @Nullable [] agentKey() {
+        return agentSecret.isBlank() ? null : Base64.getDecoder().decode(agentSecret.trim());
+    }
+
+    @Override
+    public String toString() {
+        return "DeliveryProperties[enabled=" + enabled + ", concurrency=" + concurrency + ", agentSecret="
+                + (agentSecret.isBlank() ? "none" : "set") + "]";
+    }
 
     /** A delivery never takes longer than this; leases outlive it. */
     Duration deadline() {

@@ -134,6 +134,12 @@ public class DeliveryWorker implements AutoCloseable {
 
     private void deliver(OutboxEvent e, String token) {
         Instant at = clock.instant();
+        String url = e.targetUrl();
+        if (url != null) {
+            var headers = Signature.headers(e.eventId(), at, e.payload(), properties.agentKey());
+            results.record(e, token, at, sender.send(url, "POST", headers, e.payload()), false);
+            return;
+        }
         Optional<WebhookTarget> target = targets.find(e.campaignId(), e.webhookId());
         if (target.isEmpty()) {
             results.record(

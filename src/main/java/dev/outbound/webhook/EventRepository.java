@@ -23,9 +23,9 @@ class EventRepository {
             """;
     private static final String INSERT = """
             INSERT INTO webhook_event (event_id, webhook_id, campaign_id, request_id, seq, channel_status, payload,
-                                       status, attempts, created_at, next_attempt_at)
+                                       status, attempts, created_at, next_attempt_at, target_url)
             VALUES (:eventId, :webhookId, :campaignId, :requestId, :seq, :channelStatus, :payload,
-                    :status, 0, :now, :now)
+                    :status, 0, :now, :now, :targetUrl)
             """;
     private static final String VIEW_COLUMNS = """
             SELECT event_id, webhook_id, request_id, seq, channel_status, status, attempts, created_at, next_attempt_at,
@@ -62,13 +62,43 @@ class EventRepository {
             ChannelManagerStatus channelStatus,
             String payload,
             Instant now) {
+        insert(eventId, webhookId, campaignId, requestId, seq, channelStatus.wire(), payload, now, null);
+    }
+
+    /** A new event for an explicit URL, PENDING and due at once; {@code type} stands in the channel_status column. */
+    void insertTargeted(
+            String eventId,
+            long webhookId,
+            long campaignId,
+            long requestId,
+            int seq,
+            String type,
+            String payload,
+            Instant now,
+            String targetUrl) {
+        insert(eventId, webhookId, campaignId, requestId, seq, type, payload, now, targetUrl);
+    }
+
+    private void insert(
+            String eventId,
+            long webhookId,
+            long campaignId,
+            long requestId,
+            int seq,
+            String channelStatus,
+            String payload,
+            Instant now,
+            @Nullable String targetUrl) {
+        var params = new java.util.HashMap<String, @Nullable Object>();
+        params.put("targetUrl", targetUrl);
         jdbc.sql(INSERT)
+                .params(params)
                 .param("eventId", eventId)
                 .param("webhookId", webhookId)
                 .param("campaignId", campaignId)
                 .param("requestId", requestId)
                 .param("seq", seq)
-                .param("channelStatus", channelStatus.wire())
+                .param("channelStatus", channelStatus)
                 .param("payload", payload)
                 .param("status", EventStatus.PENDING.name())
                 .param("now", Instants.toDb(now))

@@ -57,7 +57,8 @@ class EventStatusWriter {
             )
             """);
     private static final String CLAIMED = sendable("""
-            SELECT id, event_id, webhook_id, campaign_id, payload, attempts, first_attempt_at FROM webhook_event
+            SELECT id, event_id, webhook_id, campaign_id, payload, attempts, first_attempt_at, target_url
+            FROM webhook_event
             WHERE lease_owner = :token AND status = {sendable} ORDER BY id
             """);
     private static final String FINISH = """
@@ -174,6 +175,7 @@ class EventStatusWriter {
                 rs.getLong("campaign_id"),
                 rs.getString("payload"),
                 rs.getInt("attempts"),
-                Instants.read(rs, "first_attempt_at"));
+                Instants.read(rs, "first_attempt_at"),
+                rs.getString("target_url"));
     }
 }

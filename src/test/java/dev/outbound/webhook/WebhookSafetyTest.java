@@ -129,7 +129,8 @@ class WebhookSafetyTest {
                 Duration.ofHours(24),
                 Duration.ofSeconds(10),
                 Duration.ofHours(1),
-                Duration.ofDays(30));
+                Duration.ofDays(30),
+                "");
     }
 
     @Test
