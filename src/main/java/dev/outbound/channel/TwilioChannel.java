@@ -60,8 +60,9 @@ final class TwilioChannel implements Channel {
             JsonMapper json,
             Clock clock,
             TwilioPace pace,
+            AgentHosts agentHosts,
             ObjectProvider<ChannelListener> listeners) {
-        this(properties, json, clock, pace, listeners::getIfUnique);
+        this(properties, json, clock, pace, agentHosts, listeners::getIfUnique);
     }
 
     TwilioChannel(
@@ -69,10 +70,11 @@ final class TwilioChannel implements Channel {
             JsonMapper json,
             Clock clock,
             TwilioPace pace,
+            AgentHosts agentHosts,
             Supplier<@Nullable ChannelListener> fallback) {
         this.properties = properties;
         this.client = new TwilioClient(properties, json);
-        this.forms = new TwilioForms(properties);
+        this.forms = new TwilioForms(properties, agentHosts);
         this.lookups = new TwilioLookups(client, clock);
         this.callbacks = new TwilioCallbacks(properties, clock, fallback);
         this.pace = pace;
