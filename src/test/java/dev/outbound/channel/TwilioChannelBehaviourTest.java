@@ -164,11 +164,23 @@ class TwilioChannelBehaviourTest {
     @Test
     void an_agent_url_whose_host_was_removed_from_the_list_falls_back_to_the_default_voice_url() {
         var elsewhere = TwilioTesting.channel(standIn, clock, pace, listener, AgentHosts.of("other.example"));
-        var campaign = new CampaignDelivery("+14155550199", "https://agent.example/twiml", null, null, Map.of());
-
-        elsewhere.start(voice("+14155550128", campaign), listener);
+        var campaign =
+                new CampaignDelivery("+14155550199", "https://agent.example/twiml?token=s3cret", null, null, Map.of());
+        var warnings = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TwilioForms.class);
+        warnings.start();
+        logger.addAppender(warnings);
+        try {
+            elsewhere.start(voice("+14155550128", campaign), listener);
+        } finally {
+            logger.detachAppender(warnings);
+        }
 
         assertThat(standIn.created().getFirst().form().get("Url")).isEqualTo("https://agent.test/twiml?name=Ada");
+        assertThat(warnings.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("agent.example").doesNotContain("s3cret");
+        });
     }
 
     @Test
