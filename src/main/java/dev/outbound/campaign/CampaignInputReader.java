@@ -8,6 +8,7 @@ import dev.outbound.api.Violations;
 import dev.outbound.calendar.MaxConcurrentInput;
 import dev.outbound.calendar.RestrictedDates;
 import dev.outbound.calendar.RestrictedDatesInput;
+import dev.outbound.channel.AgentHosts;
 import dev.outbound.channel.EmailProperties;
 import dev.outbound.channel.Mode;
 import dev.outbound.contact.ContactLimit;
@@ -49,13 +50,16 @@ class CampaignInputReader {
     private final WebhookInputReader webhooks;
     private final DocumentReader documents;
     private final EmailProperties email;
+    private final AgentHosts agentHosts;
 
     CampaignInputReader(
             OutboundProperties properties,
             WebhookInputReader webhooks,
             DocumentReader documents,
-            EmailProperties email) {
+            EmailProperties email,
+            AgentHosts agentHosts) {
         this.email = email;
+        this.agentHosts = agentHosts;
         this.defaultRegion = properties.defaultRegion().trim().toUpperCase(Locale.ROOT);
         this.defaultTimezone = ZoneId.of(properties.defaultTimezone().trim());
         this.webhooks = webhooks;
@@ -101,7 +105,7 @@ class CampaignInputReader {
         String hoursInText = f.string("hours_in", false);
         String hoursInWire = CampaignValues.choose(f, "hours_in", hoursInText, HOURS_IN);
         HoursIn hoursIn = hoursInWire == null ? null : HoursIn.parse(hoursInWire);
-        String agentUrl = agentUrl(f);
+        String agentUrl = agentUrl(f, agentHosts);
         ContactLimit contactLimit = ContactLimitInput.read(f, "contact_limit");
         DuplicateTargets duplicateTargets = duplicateTargets(f);
         RetryRules retryRules = RetryRulesInput.read(f);
@@ -285,8 +289,11 @@ class CampaignInputReader {
         return s;
     }
 
-    /** Extension: an absolute http(s) URL the voice provider fetches the agent's TwiML from. */
-    private static @Nullable String agentUrl(JsonFields f) {
+    /**
+     * Extension: an absolute URL the voice provider fetches the agent's TwiML from, which must pass
+     * the agent host rule.
+     */
+    private static @Nullable String agentUrl(JsonFields f, AgentHosts hosts) {
         String s = text(f, "agent_url", false, 2048);
         if (s == null || s.isBlank()) {
             return null;
@@ -296,6 +303,7 @@ class CampaignInputReader {
             var uri = new java.net.URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                hosts.problem(url).ifPresent(p -> f.fail("agent_url", "agent_url " + p, "value_error"));
                 return url;
             }
         } catch (java.net.URISyntaxException e) {

@@ -77,6 +77,11 @@ class CampaignRepository {
             UPDATE campaign SET deleted_at = :now
             WHERE id = :id AND organization_id = :organizationId AND deleted_at IS NULL
             """;
+    private static final String USING_AGENT = """
+            SELECT id, campaign_name FROM campaign
+            WHERE organization_id = :organizationId AND agent_id = :agentId AND deleted_at IS NULL
+            ORDER BY id LIMIT :limit
+            """;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
@@ -118,6 +123,19 @@ class CampaignRepository {
             }
         });
         return out;
+    }
+
+    /** A campaign by id and name, for messages. */
+    record Named(long id, String name) {}
+
+    /** The first {@code limit} live campaigns whose agent_id is {@code agentId}. */
+    List<Named> usingAgent(long organizationId, long agentId, int limit) {
+        return jdbc.sql(USING_AGENT)
+                .param("organizationId", organizationId)
+                .param("agentId", agentId)
+                .param("limit", limit)
+                .query((rs, n) -> new Named(rs.getLong("id"), rs.getString("campaign_name")))
+                .list();
     }
 
     long insert(long organizationId, CampaignSettings s, Instant now, String updatedBy) {

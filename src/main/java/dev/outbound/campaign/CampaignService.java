@@ -1,5 +1,6 @@
 package dev.outbound.campaign;
 
+import dev.outbound.agent.Agent;
 import dev.outbound.api.Conflict;
 import dev.outbound.api.InvalidInput;
 import dev.outbound.api.ListQuery;
@@ -59,20 +60,20 @@ class CampaignService implements Campaigns {
     private final CampaignWebhookRepository webhooks;
     private final WebhookSecrets secrets;
     private final List<CampaignDeletionGuard> guards;
+    private final CampaignAgents agents;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final AgentSmsUrls agentSmsUrls;
 
     CampaignService(
             CampaignRepository campaigns,
             CampaignWebhookRepository webhooks,
             WebhookSecrets secrets,
             List<CampaignDeletionGuard> guards,
+            CampaignAgents agents,
             Clock clock,
-            ApplicationEventPublisher events,
-            AgentSmsUrls agentSmsUrls) {
+            ApplicationEventPublisher events) {
         this.events = events;
-        this.agentSmsUrls = agentSmsUrls;
+        this.agents = agents;
         this.campaigns = campaigns;
         this.webhooks = webhooks;
         this.secrets = secrets;
@@ -82,6 +83,7 @@ class CampaignService implements Campaigns {
 
     @Transactional
     CampaignView create(Caller caller, CampaignInput input) {
+        agents.check(caller.organizationId(), input.settings());
         long id = campaigns.insert(caller.organizationId(), input.settings(), Instants.now(clock), caller.userEmail());
         writeWebhooks(id, input.webhooks(), Map.of());
         return get(caller, id);
@@ -97,6 +99,7 @@ class CampaignService implements Campaigns {
     @Transactional
     CampaignView replace(Caller caller, long id, CampaignInput input) {
         Campaign current = find(caller.organizationId(), id);
+        agents.check(caller.organizationId(), input.settings());
         Map<Long, StoredWebhook> existing =
                 webhooks.findByCampaign(id).stream().collect(Collectors.toMap(StoredWebhook::id, Function.identity()));
         for (int i = 0; i < input.webhooks().size(); i++) {
@@ -185,11 +188,12 @@ class CampaignService implements Campaigns {
     public CampaignDelivery delivery(long organizationId, long campaignId) {
         CampaignSettings s = find(organizationId, campaignId).settings();
         String from = s.callerId() != null && !s.callerId().isBlank() ? s.callerId() : s.source();
+        Optional<Agent> agent = agents.of(organizationId, s);
         return new CampaignDelivery(
                 from,
                 s.source(),
-                s.agentUrl(),
-                agentSmsUrls.smsUrl(organizationId, s.agentId()), // TEMPORARY: the agents branch replaces this
+                CampaignAgents.voiceUrl(s, agent),
+                agent.map(Agent::smsUrl).orElse(null),
                 voicemail(s.voicemailDetection()),
                 s.smsSessionTtl(),
                 s.variables(),

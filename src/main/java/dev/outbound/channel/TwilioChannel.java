@@ -61,9 +61,10 @@ final class TwilioChannel implements Channel {
             JsonMapper json,
             Clock clock,
             TwilioPace pace,
+            AgentHosts agentHosts,
             ObjectProvider<ChannelListener> listeners,
             SmsDeliveryProperties sms) {
-        this(properties, json, clock, pace, listeners::getIfUnique, sms.deliveryWait());
+        this(properties, json, clock, pace, agentHosts, listeners::getIfUnique, sms.deliveryWait());
     }
 
     TwilioChannel(
@@ -71,8 +72,9 @@ final class TwilioChannel implements Channel {
             JsonMapper json,
             Clock clock,
             TwilioPace pace,
+            AgentHosts agentHosts,
             Supplier<@Nullable ChannelListener> fallback) {
-        this(properties, json, clock, pace, fallback, SmsDeliveryProperties.DEFAULT_WAIT);
+        this(properties, json, clock, pace, agentHosts, fallback, SmsDeliveryProperties.DEFAULT_WAIT);
     }
 
     TwilioChannel(
@@ -80,11 +82,12 @@ final class TwilioChannel implements Channel {
             JsonMapper json,
             Clock clock,
             TwilioPace pace,
+            AgentHosts agentHosts,
             Supplier<@Nullable ChannelListener> fallback,
             Duration smsDeliveryWait) {
         this.properties = properties;
         this.client = new TwilioClient(properties, json);
-        this.forms = new TwilioForms(properties);
+        this.forms = new TwilioForms(properties, agentHosts);
         this.lookups = new TwilioLookups(client, clock, smsDeliveryWait);
         this.callbacks = new TwilioCallbacks(properties, clock, fallback);
         this.pace = pace;

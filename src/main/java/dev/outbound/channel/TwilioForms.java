@@ -4,18 +4,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The form bodies of Twilio's Calls.json and Messages.json for an attempt. */
 final class TwilioForms {
+    private static final Logger log = LoggerFactory.getLogger(TwilioForms.class);
     static final String VOICE_STATUS_PATH = "/twilio/voice/status";
     static final String SMS_STATUS_PATH = "/twilio/sms/status";
     /** The variable an SMS campaign's message text is taken from (request over campaign). */
     static final String SMS_BODY_VARIABLE = "message";
 
     private final TwilioProperties properties;
+    private final AgentHosts agentHosts;
 
-    TwilioForms(TwilioProperties properties) {
+    TwilioForms(TwilioProperties properties, AgentHosts agentHosts) {
         this.properties = properties;
+        this.agentHosts = agentHosts;
     }
 
     /** Where Twilio reports on the attempt; requestId, attempt and key are covered by the signature. */
@@ -75,6 +80,16 @@ final class TwilioForms {
     /** The agent's TwiML URL with the campaign's, then the request's, variables as query parameters. */
     private String agentUrl(ChannelAttempt a) {
         String base = a.campaign().agentUrl();
+        if (base != null && !base.isBlank() && !agentHosts.allows(base)) {
+            // The host list may have shrunk since the campaign was saved. Only the host is logged:
+            // an agent URL's query may carry a token.
+            log.warn(
+                    "Agent URL of request {} (host {}) is no longer allowed by OUTBOUND_AGENT_HOSTS;"
+                            + " the call uses OUTBOUND_TWILIO_VOICE_URL",
+                    a.requestId(),
+                    host(base));
+            base = null;
+        }
         if (base == null || base.isBlank()) {
             base = properties.voiceUrl();
         }
@@ -86,6 +101,15 @@ final class TwilioForms {
             return base;
         }
         return base + (base.contains("?") ? "&" : "?") + TwilioClient.encode(vars);
+    }
+
+    private static String host(String url) {
+        try {
+            String host = java.net.URI.create(url.trim()).getHost();
+            return host == null ? "(none)" : host;
+        } catch (IllegalArgumentException e) {
+            return "(unparsable)";
+        }
     }
 
     private static Map<String, String> variables(ChannelAttempt a) {

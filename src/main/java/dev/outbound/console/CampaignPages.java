@@ -1,5 +1,6 @@
 package dev.outbound.console;
 
+import dev.outbound.agent.Agents;
 import dev.outbound.api.InvalidInput;
 import dev.outbound.auth.Caller;
 import dev.outbound.batch.BatchDocuments;
@@ -22,8 +23,10 @@ class CampaignPages {
     private final CampaignDocuments campaigns;
     private final BatchDocuments batches;
     private final JsonMapper json;
+    private final Agents agents;
 
-    CampaignPages(CampaignDocuments campaigns, BatchDocuments batches, JsonMapper json) {
+    CampaignPages(CampaignDocuments campaigns, BatchDocuments batches, JsonMapper json, Agents agents) {
+        this.agents = agents;
         this.campaigns = campaigns;
         this.batches = batches;
         this.json = json;
@@ -48,8 +51,8 @@ class CampaignPages {
     }
 
     @GetMapping("/console/campaigns/new")
-    String newForm(Model model) {
-        return form(model, null, CampaignForm.blank(), Map.of());
+    String newForm(Caller caller, Model model) {
+        return form(model, caller, null, CampaignForm.blank(), Map.of());
     }
 
     @PostMapping("/console/campaigns")
@@ -76,7 +79,7 @@ class CampaignPages {
 
     @GetMapping("/console/campaigns/{id}/edit")
     String editForm(Caller caller, @PathVariable long id, Model model) {
-        return form(model, id, CampaignForm.fromCampaign(campaigns.get(caller, id), json), Map.of());
+        return form(model, caller, id, CampaignForm.fromCampaign(campaigns.get(caller, id), json), Map.of());
     }
 
     @PostMapping("/console/campaigns/{id}")
@@ -109,11 +112,12 @@ class CampaignPages {
             }
         }
         response.setStatus(422);
-        return form(model, id, CampaignForm.fromForm(form), errors);
+        return form(model, caller, id, CampaignForm.fromForm(form), errors);
     }
 
-    private static String form(
+    private String form(
             Model model,
+            Caller caller,
             @org.jspecify.annotations.Nullable Long id,
             Map<String, Object> values,
             Map<String, String> errors) {
@@ -123,6 +127,7 @@ class CampaignPages {
         model.addAttribute("errors", errors);
         model.addAttribute("days", CampaignForm.DAYS);
         model.addAttribute("lineTypes", CampaignForm.LINE_TYPES);
+        model.addAttribute("agents", agents.all(caller.organizationId()));
         return "console/campaign-form";
     }
 }

@@ -8,9 +8,11 @@ import dev.outbound.testing.StoreTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** The agent_url extension: where an answered call is handed to the agent. */
 @StoreTest
+@TestPropertySource(properties = "outbound.agent-hosts=agent.example")
 class CampaignAgentUrlTest {
     @LocalServerPort
     int port;

@@ -37,6 +37,18 @@ class CampaignApiTest {
         return Api.at(port);
     }
 
+    private long agentId;
+
+    /** An agent of the caller's organization: a campaign's agent_id must name one. */
+    private long agentId() {
+        if (agentId == 0) {
+            var r = api().post("/api/v1/outbound/agents", Map.of("name", "Front desk"));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            agentId = r.json().path("id").asLong();
+        }
+        return agentId;
+    }
+
     private Map<String, Object> everyField() {
         return Map.ofEntries(
                 Map.entry("campaign_name", "Flu shots 2026"),
@@ -79,7 +91,7 @@ class CampaignApiTest {
                                 List.of(
                                         Map.of("field", "line_type", "op", "in", "values", List.of("landline")),
                                         Map.of("field", "carrier_name", "op", "exists")))),
-                Map.entry("agent_id", 42),
+                Map.entry("agent_id", agentId()),
                 Map.entry("timezone", "America/Chicago"),
                 Map.entry("hours_in", "recipient"),
                 Map.entry("unknown_field", "ignored"),
@@ -134,7 +146,7 @@ class CampaignApiTest {
         assertThat(tf.path("rules").get(0).path("field").asString()).isEqualTo("line_type");
         assertThat(strings(tf.path("rules").get(0).path("values"))).containsExactly("landline");
         assertThat(tf.path("rules").get(1).path("op").asString()).isEqualTo("exists");
-        assertThat(c.path("agent_id").asLong()).isEqualTo(42);
+        assertThat(c.path("agent_id").asLong()).isEqualTo(agentId());
         assertThat(Instant.parse(c.path("created_at").asString())).isAfter(before);
         assertThat(c.path("updated_at").asString())
                 .isEqualTo(c.path("created_at").asString());

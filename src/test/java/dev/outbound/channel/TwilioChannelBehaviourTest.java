@@ -162,6 +162,37 @@ class TwilioChannelBehaviourTest {
     }
 
     @Test
+    void an_agent_url_whose_host_was_removed_from_the_list_falls_back_to_the_default_voice_url() {
+        var elsewhere = TwilioTesting.channel(standIn, clock, pace, listener, AgentHosts.of("other.example"));
+        var campaign =
+                new CampaignDelivery("+14155550199", "https://agent.example/twiml?token=s3cret", null, null, Map.of());
+        var warnings = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TwilioForms.class);
+        warnings.start();
+        logger.addAppender(warnings);
+        try {
+            elsewhere.start(voice("+14155550128", campaign), listener);
+        } finally {
+            logger.detachAppender(warnings);
+        }
+
+        assertThat(standIn.created().getFirst().form().get("Url")).isEqualTo("https://agent.test/twiml?name=Ada");
+        assertThat(warnings.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("agent.example").doesNotContain("s3cret");
+        });
+    }
+
+    @Test
+    void an_allowed_agent_url_is_the_one_twilio_fetches() {
+        var campaign = new CampaignDelivery("+14155550199", "https://agent.example/twiml", null, null, Map.of());
+
+        channel.start(voice("+14155550129", campaign), listener);
+
+        assertThat(standIn.created().getFirst().form().get("Url")).isEqualTo("https://agent.example/twiml?name=Ada");
+    }
+
+    @Test
     void voicemail_detection_v2_uses_fast_amd_and_its_own_pre_speech_timeout() {
         var vm = new CampaignDelivery.VoicemailDetection("v2", null, 3.5, null, null, 6.0);
         var campaign = new CampaignDelivery(null, null, vm, null, Map.of());

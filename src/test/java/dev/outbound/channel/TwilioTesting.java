@@ -32,10 +32,27 @@ final class TwilioTesting {
                 "Hello from the test");
     }
 
+    /** The agent hosts of the tests' campaigns. */
+    static final AgentHosts AGENT_HOSTS = AgentHosts.of("agent.example");
+
     static TwilioChannel channel(
             TwilioStandIn standIn, Clock clock, TwilioPace pace, @Nullable ChannelListener fallback) {
+        return channel(standIn, clock, pace, fallback, AGENT_HOSTS);
+    }
+
+    static TwilioChannel channel(
+            TwilioStandIn standIn,
+            Clock clock,
+            TwilioPace pace,
+            @Nullable ChannelListener fallback,
+            AgentHosts agentHosts) {
         var channel = new TwilioChannel(
-                properties(standIn.baseUrl(), 1), JsonMapper.builder().build(), clock, pace, () -> fallback);
+                properties(standIn.baseUrl(), 1),
+                JsonMapper.builder().build(),
+                clock,
+                pace,
+                agentHosts,
+                () -> fallback);
         standIn.sink((url, params, signature) -> {
             URI u = URI.create(url);
             var kind = u.getPath().equals(TwilioForms.VOICE_STATUS_PATH)

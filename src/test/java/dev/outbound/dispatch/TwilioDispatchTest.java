@@ -52,6 +52,7 @@ class TwilioDispatchTest {
         r.add("outbound.twilio.api-base-url", TWILIO::baseUrl);
         r.add("outbound.twilio.public-url", () -> PUBLIC_URL);
         r.add("outbound.twilio.voice-url", () -> "https://agent.example/default");
+        r.add("outbound.agent-hosts", () -> "agent.example");
         r.add("outbound.twilio.cps", () -> "1");
         r.add("outbound.twilio.timeout", () -> "2s");
         r.add("outbound.reconcile.after", () -> "2m");
