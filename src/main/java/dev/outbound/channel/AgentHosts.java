@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * the operator's ({@code OUTBOUND_AGENT_HOSTS}: exact hosts or {@code *.example.com} wildcards),
  * never the API caller's, so a key holder cannot point calls at an arbitrary server. An agent URL
  * must be {@code https}, carry no userinfo and have a listed host; with the list empty no agent
- * URL is accepted. Checked at save and again before each use, since the list may change.
+ * URL is accepted. Checked at save and again before each use, since the list may change. Only
+ * with {@code OUTBOUND_WEBHOOKS_ALLOW_PRIVATE} (local development and tests, where the agent is a
+ * plain-http server on this machine) is {@code http} accepted too, as it is for webhooks.
  */
 @Component
 public final class AgentHosts {
@@ -23,17 +25,25 @@ public final class AgentHosts {
     public static final AgentHosts NONE = new AgentHosts(List.of());
 
     private final List<String> hosts;
+    private final boolean allowHttp;
 
     @Autowired
-    public AgentHosts(@Value("${outbound.agent-hosts:}") String list) {
-        this(Arrays.stream(list.split(",")).toList());
+    public AgentHosts(
+            @Value("${outbound.agent-hosts:}") String list,
+            @Value("${outbound.webhooks.allow-private:false}") boolean allowHttp) {
+        this(Arrays.stream(list.split(",")).toList(), allowHttp);
     }
 
     public AgentHosts(List<String> hosts) {
+        this(hosts, false);
+    }
+
+    private AgentHosts(List<String> hosts, boolean allowHttp) {
         this.hosts = hosts.stream()
                 .map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty())
                 .toList();
+        this.allowHttp = allowHttp;
     }
 
     public static AgentHosts of(String... hosts) {
@@ -48,7 +58,9 @@ public final class AgentHosts {
         } catch (URISyntaxException e) {
             return Optional.of("must be an absolute https URL");
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        boolean scheme =
+                "https".equalsIgnoreCase(uri.getScheme()) || (allowHttp && "http".equalsIgnoreCase(uri.getScheme()));
+        if (!scheme || uri.getHost() == null) {
             return Optional.of("must be an absolute https URL");
         }
         if (uri.getRawUserInfo() != null) {

@@ -9,7 +9,9 @@ enum ReplyResult {
     /** No SMS request of the organization was sent to the number. */
     NO_SESSION("no_session"),
     /** The session's campaign has no agent SMS URL (or is gone). */
-    NO_AGENT("no_agent");
+    NO_AGENT("no_agent"),
+    /** The agent SMS URL is on a host {@code OUTBOUND_AGENT_HOSTS} no longer lists. */
+    HOST_NOT_ALLOWED("host_not_allowed");
 
     private final String tag;
 

@@ -4,6 +4,7 @@ import dev.outbound.batch.Batch;
 import dev.outbound.batch.BatchDispatch;
 import dev.outbound.campaign.CampaignNotFound;
 import dev.outbound.campaign.Campaigns;
+import dev.outbound.channel.AgentHosts;
 import dev.outbound.channel.CampaignDelivery;
 import dev.outbound.request.SentRequest;
 import dev.outbound.request.read.RequestResults;
@@ -40,6 +41,7 @@ class SmsReplyForwarder {
     private final ReplyMetrics metrics;
     private final ReplyProperties properties;
     private final JsonMapper mapper;
+    private final AgentHosts hosts;
 
     SmsReplyForwarder(
             SmsSessions sessions,
@@ -50,7 +52,9 @@ class SmsReplyForwarder {
             TargetedOutbox outbox,
             ReplyMetrics metrics,
             ReplyProperties properties,
-            JsonMapper mapper) {
+            JsonMapper mapper,
+            AgentHosts hosts) {
+        this.hosts = hosts;
         this.sessions = sessions;
         this.numbers = numbers;
         this.batches = batches;
@@ -96,6 +100,10 @@ class SmsReplyForwarder {
         String url = delivery == null ? null : delivery.smsAgentUrl();
         if (url == null || url.isBlank()) {
             return ReplyResult.NO_AGENT;
+        }
+        if (!hosts.allows(url.strip())) {
+            // Checked at save too; the operator may have taken the host off the list since.
+            return ReplyResult.HOST_NOT_ALLOWED;
         }
         String eventId = UUID.randomUUID().toString();
         var session = new ReplyPayload.Session(

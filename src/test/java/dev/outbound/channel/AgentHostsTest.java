@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The agent host rule: https, a listed host, no userinfo. */
 class AgentHostsTest {
-    private final AgentHosts hosts = new AgentHosts("agent.example, *.agents.example.com");
+    private final AgentHosts hosts = new AgentHosts("agent.example, *.agents.example.com", false);
 
     @Test
     void an_https_url_on_a_listed_host_is_allowed() {
@@ -43,8 +43,18 @@ class AgentHostsTest {
 
     @Test
     void with_an_empty_list_no_agent_url_is_accepted() {
-        assertThat(new AgentHosts("").allows("https://agent.example/twiml")).isFalse();
+        assertThat(new AgentHosts("", false).allows("https://agent.example/twiml"))
+                .isFalse();
         assertThat(AgentHosts.NONE.problem("https://agent.example/twiml").orElseThrow())
                 .contains("OUTBOUND_AGENT_HOSTS is empty");
+    }
+
+    @Test
+    void plain_http_is_accepted_only_where_private_addresses_are_for_local_development() {
+        assertThat(hosts.allows("http://agent.example/twiml")).isFalse();
+        assertThat(new AgentHosts("agent.example", true).allows("http://agent.example/twiml"))
+                .isTrue();
+        assertThat(new AgentHosts("agent.example", true).allows("ftp://agent.example/twiml"))
+                .isFalse();
     }
 }

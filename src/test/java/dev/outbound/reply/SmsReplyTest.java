@@ -85,6 +85,7 @@ class SmsReplyTest {
         r.add("outbound.webhooks.allow-private", () -> "true");
         r.add("outbound.webhooks.agent-secret", () -> AGENT_SECRET);
         r.add("outbound.sms.session-ttl", () -> "45m");
+        r.add("outbound.agent-hosts", () -> "127.0.0.1");
     }
 
     @LocalServerPort
@@ -267,7 +268,26 @@ class SmsReplyTest {
                 .isZero();
     }
 
-    /** An SMS campaign whose agent (inserted by SQL: the agents API is another branch) has {@code smsPath}. */
+    @Test
+    void a_reply_whose_agent_host_was_taken_off_the_list_since_is_not_forwarded_and_is_counted() {
+        long campaign = smsCampaign(30, "/moved");
+        batch(campaign, "+14155577000", "Flo");
+        run(Duration.ofSeconds(10));
+        jdbc.sql("UPDATE agent SET sms_url = 'https://elsewhere.example/sms' WHERE name = 'agent/moved'")
+                .update();
+        double before = counted("host_not_allowed");
+
+        inbound(reply("+14155577000", "Hello?"));
+
+        assertThat(counted("host_not_allowed")).isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_event WHERE target_url IS NOT NULL AND campaign_id = :c")
+                        .param("c", campaign)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** An SMS campaign whose agent (inserted by SQL, as an older save may have left it) has {@code smsPath}. */
     private long smsCampaign(@Nullable Integer ttlMinutes, @Nullable String smsPath) {
         var body = CampaignBuilder.aCampaign()
                 .with("mode", "sms")
