@@ -55,6 +55,9 @@ class SmsReplyForwarder {
             JsonMapper mapper,
             AgentHosts hosts) {
         this.hosts = hosts;
+        if (!outbox.signed()) {
+            log.warn("OUTBOUND_WEBHOOKS_AGENT_SECRET is not set: SMS replies forwarded to agents go unsigned");
+        }
         this.sessions = sessions;
         this.numbers = numbers;
         this.batches = batches;

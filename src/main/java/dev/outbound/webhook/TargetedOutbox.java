@@ -14,9 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TargetedOutbox {
     private final EventRepository events;
+    private final boolean signed;
 
-    TargetedOutbox(EventRepository events) {
+    TargetedOutbox(EventRepository events, DeliveryProperties properties) {
         this.events = events;
+        this.signed = properties.agentKey() != null;
+    }
+
+    /** Whether these events are signed ({@code OUTBOUND_WEBHOOKS_AGENT_SECRET} is set). */
+    public boolean signed() {
+        return signed;
     }
 
     /**
