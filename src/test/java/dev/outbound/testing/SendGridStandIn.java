@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -118,7 +119,8 @@ public final class SendGridStandIn implements AutoCloseable {
         }
     }
 
-    private static void reply(HttpExchange exchange, int status, String body, String messageId) throws IOException {
+    private static void reply(HttpExchange exchange, int status, String body, @Nullable String messageId)
+            throws IOException {
         if (messageId != null) {
             exchange.getResponseHeaders().add("X-Message-Id", messageId);
         }
@@ -153,7 +155,7 @@ public final class SendGridStandIn implements AutoCloseable {
     }
 
     /** Posts a body with the given headers (null leaves one out); answers the status. */
-    public static int post(int port, byte[] body, String timestamp, String signature) {
+    public static int post(int port, byte[] body, @Nullable String timestamp, @Nullable String signature) {
         var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sendgrid/events"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
