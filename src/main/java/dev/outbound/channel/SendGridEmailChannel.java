@@ -48,6 +48,9 @@ final class SendGridEmailChannel implements Channel, DisposableBean {
     private final JsonMapper json;
     private final Clock clock;
     private final Semaphore slots;
+    /** Striped: attempts with different keys rarely share one, and then only wait a send. */
+    private final Object[] keyLocks = new Object[64];
+
     private final Map<String, String> sidsByKey = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -62,6 +65,9 @@ final class SendGridEmailChannel implements Channel, DisposableBean {
         this.json = json;
         this.clock = clock;
         this.slots = new Semaphore(properties.concurrency(), true);
+        for (int i = 0; i < keyLocks.length; i++) {
+            keyLocks[i] = new Object();
+        }
     }
 
     @Override
@@ -96,8 +102,8 @@ final class SendGridEmailChannel implements Channel, DisposableBean {
     }
 
     /** Attempts with one key wait for each other, so a key is never sent twice at once. */
-    private static Object lockFor(String key) {
-        return key.intern();
+    private Object lockFor(String key) {
+        return keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
     }
 
     private String send(ChannelAttempt attempt, ChannelListener listener) {

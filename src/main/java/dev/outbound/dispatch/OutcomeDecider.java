@@ -89,6 +89,8 @@ class OutcomeDecider {
             case ACCEPTED, QUEUED -> 1;
             case SENDING -> 2;
             case SENT, IN_PROGRESS -> 3;
+            // An email provider's webhook may record these before the channel's own QUEUED is drained.
+            case PROCESSED, DEFERRED -> 4;
             default -> 0;
         };
     }
