@@ -275,8 +275,52 @@ class SendGridEventsTest {
         assertThat(statuses(sent, ann)).containsExactly("INITIATED", "QUEUED");
     }
 
+    @Test
+    @Produces(ChannelManagerStatus.INVALID)
+    void a_recipient_sendgrid_refuses_fails_for_good_and_an_unavailable_sendgrid_leaves_the_request_waiting() {
+        String refused = person("refused");
+        String later = person("later");
+        SENDGRID.answer(
+                refused,
+                400,
+                "{\"errors\":[{\"message\":\"Does not contain a valid address.\","
+                        + "\"field\":\"personalizations.0.to.0.email\"}]}",
+                Duration.ZERO);
+        SENDGRID.answer(later, 503, "", Duration.ZERO);
+        String batchId = upload(refused, later);
+
+        for (int i = 0; i < 10; i++) {
+            dispatcher.tick();
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        var results = BatchResults.of(api, batchId);
+        assertThat(results.get(refused).path("request_status").asString()).isEqualTo("FAILED");
+        assertThat(results.get(refused).path("channel_manager_status").asString())
+                .isEqualTo("INVALID");
+        assertThat(results.get(later).path("request_status").asString()).isEqualTo("PENDING");
+        assertThat(results.get(later).path("attempt_count").asInt()).isZero();
+        assertThat(SENDGRID.receivedBy(refused)).isEmpty();
+    }
+
     /** Uploads one email request per address and runs the dispatcher until SendGrid has them all. */
     private Sent send(String... addresses) {
+        String batchId = upload(addresses);
+        for (int i = 0; i < 60 && !allQueued(batchId, addresses.length); i++) {
+            dispatcher.tick();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        var ids = new LinkedHashMap<String, Long>();
+        for (String a : addresses) {
+            var received = SENDGRID.receivedBy(a);
+            assertThat(received).as(a).hasSize(1);
+            ids.put(a, Long.parseLong(received.getFirst().customArg("outbound_request_id")));
+        }
+        return new Sent(batchId, ids);
+    }
+
+    /** A batch of an email campaign with one request per address (its reference id is the address). */
+    private String upload(String... addresses) {
         var campaign = Fixtures.aMinimalCampaign();
         campaign.put("mode", "email");
         campaign.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
@@ -292,17 +336,7 @@ class SendGridEventsTest {
         }
         var upload = api.upload(BATCHES + batchId + "/upload_batch", "list.csv", csv.toString());
         assertThat(upload.status()).as(upload.body()).isEqualTo(200);
-        for (int i = 0; i < 60 && !allQueued(batchId, addresses.length); i++) {
-            dispatcher.tick();
-            clock.advance(Duration.ofSeconds(1));
-        }
-        var ids = new LinkedHashMap<String, Long>();
-        for (String a : addresses) {
-            var received = SENDGRID.receivedBy(a);
-            assertThat(received).as(a).hasSize(1);
-            ids.put(a, Long.parseLong(received.getFirst().customArg("outbound_request_id")));
-        }
-        return new Sent(batchId, ids);
+        return batchId;
     }
 
     private boolean allQueued(String batchId, int n) {
