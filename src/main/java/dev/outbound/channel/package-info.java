@@ -1,7 +1,7 @@
 /**
  * Channels reach people: one {@link dev.outbound.channel.Channel} per provider (the built-in
  * simulator; Twilio voice and SMS with its signed status callbacks and shared calls-per-second
- * slots), chosen per mode by configuration. A channel accepts an
+ * slots; SMTP email; SendGrid email with its signed Event Webhook), chosen per mode by configuration. A channel accepts an
  * attempt and reports what happens to it later, as {@link dev.outbound.channel.ChannelEvent}s, to
  * the listener it was given. It knows nothing of batches, counters or retries.
  *

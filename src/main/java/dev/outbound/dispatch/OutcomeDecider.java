@@ -94,6 +94,8 @@ class OutcomeDecider {
             case ACCEPTED -> 2;
             case SENDING -> 3;
             case SENT, IN_PROGRESS -> 4;
+            // An email provider's webhook may record these before the channel's own QUEUED is drained.
+            case PROCESSED, DEFERRED -> 5;
             default -> 0;
         };
     }

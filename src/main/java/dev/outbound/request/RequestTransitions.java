@@ -18,12 +18,15 @@ final class RequestTransitions {
                             RequestStatus.CANCELED,
                             RequestStatus.SKIPPED,
                             RequestStatus.FAILED),
+            // INITIATED -> SKIPPED: the provider dropped the message for an earlier bounce,
+            // unsubscribe or spam report it knew of (PRIOR_*), so it never went out.
             RequestStatus.INITIATED,
                     EnumSet.of(
                             RequestStatus.CONNECTED,
                             RequestStatus.COMPLETED,
                             RequestStatus.FAILED,
-                            RequestStatus.PENDING),
+                            RequestStatus.PENDING,
+                            RequestStatus.SKIPPED),
             RequestStatus.CONNECTED, EnumSet.of(RequestStatus.COMPLETED, RequestStatus.FAILED),
             RequestStatus.COMPLETED, EnumSet.noneOf(RequestStatus.class),
             RequestStatus.FAILED, EnumSet.noneOf(RequestStatus.class),

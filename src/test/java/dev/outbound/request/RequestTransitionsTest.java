@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 class RequestTransitionsTest {
 
     @Test
+    void an_attempt_the_provider_dropped_for_an_earlier_opt_out_ends_skipped() {
+        assertThat(RequestTransitions.allowed(RequestStatus.INITIATED, RequestStatus.SKIPPED))
+                .isTrue();
+        assertThat(RequestTransitions.allowed(RequestStatus.COMPLETED, RequestStatus.SKIPPED))
+                .isFalse();
+    }
+
+    @Test
     void a_request_moves_forward_only() {
         assertThat(RequestTransitions.allowed(RequestStatus.PENDING, RequestStatus.INITIATED))
                 .isTrue();
