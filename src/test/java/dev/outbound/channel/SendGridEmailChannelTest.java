@@ -30,9 +30,8 @@ class SendGridEmailChannelTest {
 
     private SendGridEmailChannel channel(String apiKey, Duration timeout) {
         var properties = new SendGridProperties(apiKey, sendGrid.baseUrl(), "", Duration.ofMinutes(10), 4, timeout);
-        var smtp = new SmtpProperties("", 587, "", "", "campaigns@outbound.test", true, 4, Duration.ofSeconds(5));
         return new SendGridEmailChannel(
-                properties, new EmailComposer(smtp), JsonMapper.builder().build(), clock);
+                properties, EmailTesting.composer(""), JsonMapper.builder().build(), clock);
     }
 
     private static ChannelAttempt attempt(long requestId, String key, String to) {

@@ -46,6 +46,7 @@ class SendGridEventsTest {
         registry.add("outbound.sendgrid.api-base-url", SENDGRID::baseUrl);
         registry.add("outbound.sendgrid.webhook-public-key", SENDGRID::publicKey);
         registry.add("outbound.smtp.from", () -> "campaigns@outbound.test");
+        registry.add("outbound.twilio.public-url", () -> "https://outbound.example");
     }
 
     @AfterAll
@@ -95,6 +96,10 @@ class SendGridEventsTest {
         assertThat(received.getFirst().body().path("subject").asString()).isEqualTo("Hello");
         assertThat(received.getFirst().customArg("outbound_request_id")).isEqualTo(String.valueOf(sent.id(ann)));
         assertThat(received.getFirst().customArg("outbound_attempt")).isEqualTo("1");
+        var headers = received.getFirst().body().path("headers");
+        assertThat(headers.path("List-Unsubscribe").asString())
+                .startsWith("<https://outbound.example/email/unsubscribe/");
+        assertThat(headers.path("List-Unsubscribe-Post").asString()).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(result(sent, ann).path("request_status").asString()).isEqualTo("INITIATED");
         assertThat(result(sent, ann).path("channel_manager_status").asString()).isEqualTo("QUEUED");
     }
