@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.outbound.testing.Api;
 import dev.outbound.testing.StoreTest;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -28,19 +27,13 @@ class AgentPagesTest {
     MockMvc mvc;
 
     private MockHttpSession signedIn() throws Exception {
-        var session = new MockHttpSession();
-        mvc.perform(get("/console/sign-in").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/console/sign-in")
-                        .session(session)
-                        .param("_csrf", csrf(session))
-                        .param("api_key", Api.SUPERUSER_KEY))
-                .andExpect(redirectedUrl("/console"));
+        var session = ConsoleSignIn.superuser(mvc);
         mvc.perform(get("/console/agents").session(session)).andExpect(status().isOk());
         return session;
     }
 
     private static String csrf(MockHttpSession session) {
-        return String.valueOf(session.getAttribute(ConsoleSession.CSRF));
+        return ConsoleSignIn.csrf(session);
     }
 
     private String page(MockHttpSession session, String path) throws Exception {

@@ -100,18 +100,12 @@ class ConsoleCallbackTest {
     }
 
     private MockHttpSession signedIn() throws Exception {
-        var session = new MockHttpSession();
-        mvc.perform(get("/console/sign-in").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/console/sign-in")
-                        .session(session)
-                        .param("_csrf", csrf(session))
-                        .param("api_key", Api.SUPERUSER_KEY))
-                .andExpect(redirectedUrl("/console"));
+        var session = ConsoleSignIn.superuser(mvc);
         mvc.perform(get("/console/campaigns").session(session)).andExpect(status().isOk());
         return session;
     }
 
     private static String csrf(MockHttpSession session) {
-        return String.valueOf(session.getAttribute(ConsoleSession.CSRF));
+        return ConsoleSignIn.csrf(session);
     }
 }

@@ -73,14 +73,7 @@ class SmsReplyTest {
 
     @DynamicPropertySource
     static void twilio(DynamicPropertyRegistry r) {
-        r.add("outbound.channels.voice", () -> "twilio");
-        r.add("outbound.channels.sms", () -> "twilio");
-        r.add("outbound.twilio.account-sid", () -> TwilioStandIn.ACCOUNT);
-        r.add("outbound.twilio.auth-token", () -> TwilioStandIn.TOKEN);
-        r.add("outbound.twilio.api-base-url", TWILIO::baseUrl);
-        r.add("outbound.twilio.public-url", () -> PUBLIC_URL);
-        r.add("outbound.twilio.voice-url", () -> "https://agent.example/default");
-        r.add("outbound.twilio.timeout", () -> "2s");
+        TWILIO.register(r, PUBLIC_URL);
         r.add("outbound.webhooks.enabled", () -> "false");
         r.add("outbound.webhooks.allow-private", () -> "true");
         r.add("outbound.webhooks.agent-secret", () -> AGENT_SECRET);

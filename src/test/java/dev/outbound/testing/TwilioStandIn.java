@@ -100,6 +100,21 @@ public final class TwilioStandIn implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Points voice and SMS at this stand-in for a service that Twilio reaches at {@code
+     * publicUrl}, with a default agent URL and a short timeout.
+     */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry r, String publicUrl) {
+        r.add("outbound.channels.voice", () -> "twilio");
+        r.add("outbound.channels.sms", () -> "twilio");
+        r.add("outbound.twilio.account-sid", () -> ACCOUNT);
+        r.add("outbound.twilio.auth-token", () -> TOKEN);
+        r.add("outbound.twilio.api-base-url", this::baseUrl);
+        r.add("outbound.twilio.public-url", () -> publicUrl);
+        r.add("outbound.twilio.voice-url", () -> "https://agent.example/default");
+        r.add("outbound.twilio.timeout", () -> "2s");
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

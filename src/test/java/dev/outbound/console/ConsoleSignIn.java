@@ -1,0 +1,32 @@
+package dev.outbound.console;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.outbound.testing.Api;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Signs in to the console through its form, as a person would, for MockMvc tests. */
+final class ConsoleSignIn {
+    private ConsoleSignIn() {}
+
+    /** A session signed in with the superuser key of the tests. */
+    static MockHttpSession superuser(MockMvc mvc) throws Exception {
+        var session = new MockHttpSession();
+        mvc.perform(get("/console/sign-in").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/console/sign-in")
+                        .session(session)
+                        .param("_csrf", csrf(session))
+                        .param("api_key", Api.SUPERUSER_KEY))
+                .andExpect(redirectedUrl("/console"));
+        return session;
+    }
+
+    /** The session's CSRF token, for the forms a test posts. */
+    static String csrf(MockHttpSession session) {
+        return String.valueOf(session.getAttribute(ConsoleSession.CSRF));
+    }
+}
