@@ -83,6 +83,9 @@ public record RetryRules(Map<ChannelManagerStatus, RetryRule> byStatus, MachineO
         s.removeAll(EnumSet.of(
                 ChannelManagerStatus.HUMAN,
                 ChannelManagerStatus.DELIVERED,
+                ChannelManagerStatus.DELIVERY_UNKNOWN,
+                ChannelManagerStatus.DELIVERY_FAILED,
+                ChannelManagerStatus.UNEXPECTED_ERROR,
                 ChannelManagerStatus.OPENED,
                 ChannelManagerStatus.CLICKED,
                 ChannelManagerStatus.COMPLETED,
