@@ -91,7 +91,7 @@ def prometheus():
     texts = []
     for p in ports:
         c = http.client.HTTPConnection("127.0.0.1", p)
-        c.request("GET", "/actuator/prometheus")
+        c.request("GET", "/actuator/prometheus", headers={"Authorization": "Bearer bench-metrics-token"})
         texts.append(c.getresponse().read().decode())
     return "\n".join(texts)
 

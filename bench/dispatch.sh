@@ -24,7 +24,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 for n in $(seq 1 "$nodes"); do
   port=$((base_port + n - 1))
   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/bench_dispatch SPRING_DATASOURCE_USERNAME=postgres \
-    OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_SIMULATOR_TALK_TIME=0s \
+    OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_METRICS_TOKEN=bench-metrics-token OUTBOUND_SIMULATOR_TALK_TIME=0s \
     OUTBOUND_NODE_ID=bench-node-$n \
     "$JAVA_HOME/bin/java" -Xmx1g -jar target/outbound.jar >"$work/service-$n.log" 2>&1 &
   pids+=($!); ports+=($port)

@@ -139,6 +139,43 @@ class HostileInputTest {
         assertHealthy();
     }
 
+    /** Without OUTBOUND_METRICS_TOKEN (as here) the actuator beyond health is simply not there. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("actuatorProbes")
+    void probing_the_actuator_with_any_credentials_finds_nothing_but_health(String path, String authorization) {
+        var r = api.withKey(null).sendWithHeader("GET", path, "Authorization", authorization);
+        // Tomcat refuses some paths itself (400, its own page) before the application sees them.
+        assertThat(r.status()).as(path).isIn(400, 404);
+        if (r.status() == 404) {
+            assertUseful4xx(path + " with " + abbreviate(authorization), r);
+        }
+        assertThat(r.body()).doesNotContain("jvm_").doesNotContain("outbound_");
+        assertHealthy();
+    }
+
+    static Stream<Arguments> actuatorProbes() {
+        var anyCredentials = List.of(
+                "Bearer ",
+                "Bearer " + Api.SUPERUSER_KEY,
+                "Bearer " + "x".repeat(8000),
+                "Basic YWRtaW46YWRtaW4=",
+                "Bearer ../../etc/passwd");
+        var paths = List.of(
+                "/actuator/prometheus",
+                "/actuator",
+                "/actuator/env",
+                "/actuator/heapdump",
+                "/actuator/prometheus/../prometheus",
+                "/actuator/health/../prometheus",
+                "/actuator/health/..;/prometheus",
+                "/actuator/health/%2e%2e/prometheus",
+                "/actuator/health;/../prometheus",
+                "/actuator;x=1/prometheus",
+                "/actuator/prometheus;jsessionid=1",
+                "/ACTUATOR/prometheus");
+        return paths.stream().flatMap(p -> anyCredentials.stream().map(a -> Arguments.of(p, a)));
+    }
+
     @Test
     void an_unknown_status_is_refused_where_statuses_are_filtered() {
         assertUseful4xx("batch status", api.get(BATCHES + "?search_fields=status&search_field_values=EXPLODED"));

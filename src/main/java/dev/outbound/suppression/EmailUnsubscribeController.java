@@ -54,8 +54,9 @@ class EmailUnsubscribeController {
     private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
         return ResponseEntity.status(status)
                 .contentType(HTML)
+                // Referrer-Policy: no-referrer, so the token does not leak onwards, comes with every
+                // answer (api.SecurityHeadersFilter).
                 .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
                 .body("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                         + "<meta name=\"viewport\" content=\"width=device-width\"><title>" + title
                         + "</title></head><body><h1>" + title + "</h1>" + body + "</body></html>");

@@ -85,6 +85,10 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     draw();
+    // The problem page's "Go back": a listener, since the Content-Security-Policy runs no javascript: URL.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-history-back]"), function (a) {
+      a.addEventListener("click", function (e) { e.preventDefault(); history.back(); });
+    });
     var form = document.getElementById("new-batch") || document.getElementById("suppression-upload");
     if (form) {
       form.addEventListener("submit", function (e) { e.preventDefault(); upload(form); });

@@ -284,8 +284,10 @@ class OpenApiDocumentTest {
             var r = Api.at(port).withKey(null).get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             assertThat(r.header("Content-Type")).as(path).startsWith("text/html");
-            assertThat(r.body()).contains("url: \"/openapi.json\"").contains("swagger-ui-bundle.js");
+            assertThat(r.body()).contains("swagger-ui-bundle.js").contains("/docs/swagger-init.js");
         }
+        assertThat(Api.at(port).withKey(null).get("/docs/swagger-init.js").body())
+                .contains("url: \"/openapi.json\"");
         List<String> assets = new ArrayList<>();
         var page = Api.at(port).withKey(null).get("/docs").body();
         var m = java.util.regex.Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"")

@@ -81,6 +81,8 @@ class ConsoleBrowserTest {
                         "--disable-background-networking",
                         "--disable-dev-shm-usage",
                         "--window-size=1280,900");
+        // The browser's console, to see whether the Content-Security-Policy refused anything.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
@@ -96,6 +98,23 @@ class ConsoleBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    /** Nothing a page needs (scripts, styles, charts, htmx) was refused by its Content-Security-Policy. */
+    private void assertNothingRefusedByThePolicy() {
+        var refused = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void swagger_ui_renders_the_served_document_under_the_content_security_policy() {
+        browser.get(url("/docs"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+        assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock"))).hasSizeGreaterThan(10);
+        assertNothingRefusedByThePolicy();
     }
 
     private String url(String path) {
@@ -222,6 +241,7 @@ class ConsoleBrowserTest {
 
         screenshot(1280, "console-batch.png");
         screenshot(390, "console-batch-phone.png");
+        assertNothingRefusedByThePolicy();
     }
 
     @Test
@@ -258,6 +278,7 @@ class ConsoleBrowserTest {
         find("#suppressions form[action$='/remove'] button").click();
         wait.until(b -> b.findElements(By.cssSelector("#suppressions tbody tr")).isEmpty());
         assertThat(find("main").getText()).contains("No entries match this search");
+        assertNothingRefusedByThePolicy();
     }
 
     /**

@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The dispatcher driven tick by tick with a settable clock, through the public API. */
 @StoreTest
 @Import(DispatchTestConfig.class)
+@TestPropertySource(properties = "outbound.management.metrics-token=" + DispatchApiTest.METRICS_TOKEN)
 class DispatchApiTest {
+    static final String METRICS_TOKEN = "dispatch-metrics-token";
     private static final String BATCHES = "/api/v1/outbound/batches/";
 
     @LocalServerPort
@@ -313,7 +316,8 @@ class DispatchApiTest {
     void dispatch_metrics_are_served_for_prometheus() {
         batch(campaign(Map.of()), list("+15125550100"), Map.of());
         run(Duration.ofSeconds(10), Duration.ofSeconds(1));
-        var r = api.withKey(null).get("/actuator/prometheus");
+        var r = api.withKey(null)
+                .sendWithHeader("GET", "/actuator/prometheus", "Authorization", "Bearer " + METRICS_TOKEN);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body())
                 .contains(
