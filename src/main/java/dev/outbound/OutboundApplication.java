@@ -1,8 +1,11 @@
 package dev.outbound;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -17,6 +20,21 @@ public class OutboundApplication {
         app.setDefaultProperties(Map.of(
                 "outbound.h2-path",
                 Path.of(dataDir).toAbsolutePath().normalize().toString()));
+        if (Arrays.asList(args).contains(ROTATE_SECRET_KEY)) {
+            // A one-off command on a stopped installation: no port, no dispatching, no deliveries,
+            // whatever the environment says (command-line properties win over it).
+            app.setWebApplicationType(WebApplicationType.NONE);
+            String[] command =
+                    Stream.concat(Arrays.stream(args), Stream.of(ONE_OFF)).toArray(String[]::new);
+            System.exit(SpringApplication.exit(app.run(command)));
+        }
         app.run(args);
     }
+
+    /** Re-encrypts the stored webhook secrets ({@code campaign.SecretKeyRotationCommand}). */
+    static final String ROTATE_SECRET_KEY = "--rotate-secret-key";
+
+    private static final String[] ONE_OFF = {
+        "--outbound.dispatch.enabled=false", "--outbound.webhooks.enabled=false", "--outbound.demo=false"
+    };
 }

@@ -26,4 +26,18 @@ public record OutboundProperties(
         String defaultTimezone,
         String secretKey,
         long maxJsonBodyBytes,
-        boolean demo) {}
+        boolean demo) {
+
+    /** Never prints the bootstrap key or the secret key: settings end up in logs and error reports. */
+    @Override
+    public String toString() {
+        return "OutboundProperties[bootstrapApiKey=" + redacted(bootstrapApiKey) + ", bootstrapUserEmail="
+                + bootstrapUserEmail + ", defaultOrganization=" + defaultOrganization + ", defaultRegion="
+                + defaultRegion + ", defaultTimezone=" + defaultTimezone + ", secretKey=" + redacted(secretKey)
+                + ", maxJsonBodyBytes=" + maxJsonBodyBytes + ", demo=" + demo + "]";
+    }
+
+    private static String redacted(String secret) {
+        return secret.isEmpty() ? "" : "(secret)";
+    }
+}

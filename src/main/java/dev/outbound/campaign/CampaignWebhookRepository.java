@@ -36,6 +36,12 @@ class CampaignWebhookRepository {
     private static final String DELETE_BY_CAMPAIGN = """
             DELETE FROM campaign_webhook WHERE campaign_id = :campaignId
             """;
+    private static final String ENCRYPTED_SECRETS = """
+            SELECT id, hmac_secret_enc FROM campaign_webhook WHERE hmac_secret_enc IS NOT NULL ORDER BY id
+            """;
+    private static final String REPLACE_SECRET = """
+            UPDATE campaign_webhook SET hmac_secret_enc = :secret WHERE id = :id
+            """;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -70,6 +76,22 @@ class CampaignWebhookRepository {
                 .query(this::map)
                 .list();
     }
+
+    /** Every stored encrypted secret, by webhook id, across organizations (key rotation only). */
+    List<EncryptedSecret> encryptedSecrets() {
+        return jdbc.sql(ENCRYPTED_SECRETS)
+                .query((rs, n) -> new EncryptedSecret(rs.getLong("id"), rs.getString("hmac_secret_enc")))
+                .list();
+    }
+
+    void replaceSecret(long id, String encryptedSecret) {
+        jdbc.sql(REPLACE_SECRET)
+                .param("id", id)
+                .param("secret", encryptedSecret)
+                .update();
+    }
+
+    record EncryptedSecret(long id, String value) {}
 
     void delete(long id, long campaignId) {
         jdbc.sql(DELETE).param("id", id).param("campaignId", campaignId).update();

@@ -45,15 +45,20 @@ class WebhookSecrets {
     }
 
     static byte[] configuredKey(String base64) {
+        return configuredKey(base64, "OUTBOUND_SECRET_KEY");
+    }
+
+    /** The key a variable holds, or an IllegalStateException naming the variable. */
+    static byte[] configuredKey(String base64, String variable) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(
-                    "OUTBOUND_SECRET_KEY must be standard Base64 of " + SecretCipher.KEY_BYTES + " random bytes", e);
+                    variable + " must be standard Base64 of " + SecretCipher.KEY_BYTES + " random bytes", e);
         }
         if (key.length != SecretCipher.KEY_BYTES) {
-            throw new IllegalStateException("OUTBOUND_SECRET_KEY must decode to exactly " + SecretCipher.KEY_BYTES
+            throw new IllegalStateException(variable + " must decode to exactly " + SecretCipher.KEY_BYTES
                     + " bytes (AES-256); it decodes to " + key.length);
         }
         return key;

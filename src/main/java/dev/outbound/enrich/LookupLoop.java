@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs {@link LookupWorker} while the service runs, when Lookup is configured and the dispatcher
- * is enabled (tests drive the worker themselves): again at once while pages come back full, once
+ * is enabled (tests drive the worker themselves): again at once while pages come back full (rows
+ * of unfiltered campaigns passed over count, so they do not slow the walk), once
  * a second otherwise. Passes whose lookups fail (bad credentials, 429, Lookup down) back off,
  * doubling up to a minute, so a failing Lookup is not hammered.
  */
@@ -54,7 +55,7 @@ class LookupLoop implements SmartLifecycle {
             LookupWorker.Pass pass;
             do {
                 pass = worker.runOnce();
-            } while (pass.failed() == 0 && pass.enriched() >= LookupWorker.PAGE);
+            } while (pass.failed() == 0 && pass.scanned() >= LookupWorker.PAGE);
             backoff = pass.failed() == 0 ? 0 : Math.min(MAX_BACKOFF, Math.max(1, backoff * 2));
         } catch (RuntimeException e) {
             log.warn("Lookup pass failed, retrying: {}", e.toString());

@@ -1,10 +1,14 @@
 package dev.outbound.enrich;
 
+import dev.outbound.batch.BatchDispatch;
+import dev.outbound.campaign.CampaignNotFound;
+import dev.outbound.campaign.Campaigns;
 import dev.outbound.request.LookupWork;
 import dev.outbound.request.Requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing and the last rescan is {@link #RESCAN} old, the cursor starts over from the first
  * request: such rows wait at most that long (the filter grace covers it), and an idle service
  * scans the table once per {@link #RESCAN}, not once per pass.
+ *
+ * <p>Lookup is paid per number, so only requests of a campaign whose filters read its answer are
+ * looked up; the others are passed over (a campaign that gains a filter later is caught by the
+ * next rescan). A tenant's unfiltered list of millions costs nothing.
  */
 @Component
 public class LookupWorker implements org.springframework.beans.factory.DisposableBean {
@@ -43,6 +51,8 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
     private final LookupClient client;
     private final NumberLookupRepository cache;
     private final Requests requests;
+    private final BatchDispatch batches;
+    private final Campaigns campaigns;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService pool;
@@ -54,12 +64,16 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
             LookupClient client,
             NumberLookupRepository cache,
             Requests requests,
+            BatchDispatch batches,
+            Campaigns campaigns,
             TransactionTemplate transactions,
             Clock clock) {
         this.properties = properties;
         this.client = client;
         this.cache = cache;
         this.requests = requests;
+        this.batches = batches;
+        this.campaigns = campaigns;
         this.transactions = transactions;
         this.clock = clock;
         this.pool = Executors.newFixedThreadPool(
@@ -67,13 +81,16 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
                 Thread.ofVirtual().name("lookup-", 0).factory());
     }
 
-    /** What one pass did: requests enriched, and distinct numbers whose lookup failed. */
-    public record Pass(int enriched, int failed) {}
+    /**
+     * What one pass did: requests enriched, distinct numbers whose lookup failed, and requests read
+     * (enriched, failed, or passed over because their campaign does not filter).
+     */
+    public record Pass(int enriched, int failed, int scanned) {}
 
     /** One pass. Not for concurrent callers. */
     public synchronized Pass runOnce() {
         if (!properties.configured()) {
-            return new Pass(0, 0);
+            return new Pass(0, 0, 0);
         }
         Instant now = clock.instant();
         Instant lastScan = rescanned == null ? now : rescanned; // the first pass starts at the first row
@@ -88,10 +105,11 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
                 // Nothing after the cursor among the rows visible at top: start there next time.
                 cursor = Math.max(cursor, top);
             }
-            return new Pass(0, 0);
+            return new Pass(0, 0, 0);
         }
+        List<LookupWork> wanted = filtered(page);
         Set<String> numbers = new LinkedHashSet<>();
-        page.forEach(w -> numbers.add(w.e164()));
+        wanted.forEach(w -> numbers.add(w.e164()));
         Map<String, LookupResult> answers =
                 new LinkedHashMap<>(cache.fresh(numbers, now.minus(properties.lookupTtl())));
         numbers.removeAll(answers.keySet());
@@ -100,7 +118,7 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
         int failed = numbers.size() - fetched.size();
         long stop = Long.MAX_VALUE;
         var done = new ArrayList<LookupWork>();
-        for (LookupWork w : page) {
+        for (LookupWork w : wanted) {
             if (answers.containsKey(w.e164())) {
                 done.add(w);
             } else {
@@ -120,7 +138,38 @@ public class LookupWorker implements org.springframework.beans.factory.Disposabl
         } else {
             cursor = page.getLast().requestId();
         }
-        return new Pass(done.size(), failed);
+        return new Pass(done.size(), failed, page.size());
+    }
+
+    /** The requests of the page whose campaign filters; each batch is asked about once. */
+    private List<LookupWork> filtered(List<LookupWork> page) {
+        var filtering = new HashMap<Long, Boolean>();
+        var wanted = new ArrayList<LookupWork>();
+        for (LookupWork w : page) {
+            Boolean known = filtering.get(w.batchPk());
+            boolean filters = known != null ? known : filters(w.batchPk());
+            filtering.put(w.batchPk(), filters);
+            if (filters) {
+                wanted.add(w);
+            }
+        }
+        return wanted;
+    }
+
+    /** Whether the campaign of this batch has filters that read the lookup's answer. */
+    private boolean filters(long batchPk) {
+        return batches.byPk(batchPk)
+                .map(b -> {
+                    try {
+                        return TargetFilter.of(campaigns
+                                        .rules(b.organizationId(), b.campaignId())
+                                        .targeting())
+                                .active();
+                    } catch (CampaignNotFound e) {
+                        return false;
+                    }
+                })
+                .orElse(false);
     }
 
     @Override

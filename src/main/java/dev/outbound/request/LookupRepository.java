@@ -15,7 +15,7 @@ class LookupRepository {
             """;
 
     private static final String AWAITING_LOOKUP = """
-            SELECT id, target FROM request
+            SELECT id, batch_pk, target FROM request
             WHERE id > :after AND status = 'PENDING' AND enrichment IS NULL AND target LIKE '+%'
             ORDER BY id LIMIT :limit
             """;
@@ -48,7 +48,7 @@ class LookupRepository {
         return jdbc.sql(AWAITING_LOOKUP)
                 .param("after", afterId)
                 .param("limit", limit)
-                .query((rs, n) -> new LookupWork(rs.getLong("id"), rs.getString("target")))
+                .query((rs, n) -> new LookupWork(rs.getLong("id"), rs.getLong("batch_pk"), rs.getString("target")))
                 .list();
     }
 

@@ -34,6 +34,9 @@ class LookupTest {
     private static final String BATCHES = "/api/v1/outbound/batches/";
     private static final Instant START = Instant.parse("2026-11-30T12:00:00Z");
     private static final LookupStandIn LOOKUP = standIn();
+    /** Reads the line type but lets every target through: the lookup runs, nothing is skipped. */
+    private static final Map<String, Object> FILTERING =
+            Map.of("allowed_line_types", List.of("mobile", "landline", "voip"), "include_unknown_line_types", true);
 
     @TestConfiguration
     static class Config {
@@ -82,7 +85,7 @@ class LookupTest {
     @Test
     void a_lookup_stores_line_type_and_enrichment_and_the_cache_answers_the_next_batch() {
         String first = Fixtures.dialableBatch(
-                api, Map.of(), LookupStandIn.MOBILE, LookupStandIn.LANDLINE, LookupStandIn.INVALID);
+                api, FILTERING, LookupStandIn.MOBILE, LookupStandIn.LANDLINE, LookupStandIn.INVALID);
         assertThat(BatchResults.of(api, first).get("r0").path("enrichment").isNull())
                 .as("the upload does not wait for lookups")
                 .isTrue();
@@ -103,7 +106,7 @@ class LookupTest {
         assertThat(invalid.path("enrichment").path("error_code").asString()).isEqualTo("60600");
         int callsBefore = LOOKUP.calls(LookupStandIn.MOBILE);
 
-        String second = Fixtures.dialableBatch(api, Map.of(), LookupStandIn.MOBILE);
+        String second = Fixtures.dialableBatch(api, FILTERING, LookupStandIn.MOBILE);
         worker.runOnce();
 
         assertThat(LOOKUP.calls(LookupStandIn.MOBILE))
@@ -119,7 +122,7 @@ class LookupTest {
 
     @Test
     void a_request_added_through_the_api_is_looked_up_too() {
-        String id = Fixtures.dialableBatch(api, Map.of(), LookupStandIn.LANDLINE);
+        String id = Fixtures.dialableBatch(api, FILTERING, LookupStandIn.LANDLINE);
         var added = api.post(
                 BATCHES + id + "/requests",
                 Map.of("reference_id", "solo", "target", LookupStandIn.MOBILE, "request_variables", Map.of()));
@@ -136,7 +139,7 @@ class LookupTest {
         // Other tests may leave a number Lookup keeps failing on, which holds the cursor back.
         jdbc.sql("UPDATE request SET enrichment = '{}' WHERE enrichment IS NULL")
                 .update();
-        String id = Fixtures.dialableBatch(api, Map.of(), LookupStandIn.MOBILE);
+        String id = Fixtures.dialableBatch(api, FILTERING, LookupStandIn.MOBILE);
         worker.runOnce();
         worker.runOnce();
         // As if a long upload committed this row after the cursor had moved past its id.
@@ -156,8 +159,43 @@ class LookupTest {
     }
 
     @Test
+    void a_campaign_without_filters_pays_for_no_lookup() {
+        String unfiltered = "+14155550171";
+        String id = Fixtures.dialableBatch(api, Map.of(), unfiltered);
+        String targetFilters = Fixtures.dialableBatch(
+                api,
+                Map.of("target_filters", Map.of("match", "all", "on_unknown", "include", "rules", List.of())),
+                unfiltered);
+
+        var pass = worker.runOnce();
+
+        assertThat(pass.scanned()).as("the requests were read").isGreaterThanOrEqualTo(2);
+        assertThat(LOOKUP.calls(unfiltered))
+                .as("but nothing reads a lookup of them")
+                .isZero();
+        assertThat(BatchResults.of(api, id).get("r0").path("enrichment").isNull())
+                .isTrue();
+        assertThat(BatchResults.of(api, targetFilters)
+                        .get("r0")
+                        .path("enrichment")
+                        .isNull())
+                .isTrue();
+
+        String filtered = Fixtures.dialableBatch(api, FILTERING, unfiltered);
+        clock.advance(LookupWorker.RESCAN);
+        worker.runOnce();
+        worker.runOnce();
+
+        assertThat(LOOKUP.calls(unfiltered))
+                .as("a filtering campaign's request is looked up")
+                .isEqualTo(1);
+        assertThat(BatchResults.of(api, filtered).get("r0").path("line_type").asString())
+                .isEqualTo("landline");
+    }
+
+    @Test
     void a_number_lookup_does_not_know_is_stored_with_twilios_error_code() {
-        String id = Fixtures.dialableBatch(api, Map.of(), LookupStandIn.NOT_FOUND);
+        String id = Fixtures.dialableBatch(api, FILTERING, LookupStandIn.NOT_FOUND);
 
         var pass = worker.runOnce();
 
