@@ -61,9 +61,7 @@ class BootstrapKey implements ApplicationRunner {
     static void requireLongEnough(String configured) {
         String key = configured.trim();
         if (!key.isEmpty() && key.length() < ApiKeys.MIN_CONFIGURED_LENGTH) {
-            throw new IllegalStateException("OUTBOUND_BOOTSTRAP_API_KEY is " + key.length()
-                    + " characters long; it must be at least " + ApiKeys.MIN_CONFIGURED_LENGTH
-                    + " (a random one: openssl rand -hex 32), or unset to have a key generated");
+            throw new ShortBootstrapKey(key.length());
         }
     }
 

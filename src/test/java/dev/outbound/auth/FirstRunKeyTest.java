@@ -84,13 +84,17 @@ class FirstRunKeyTest {
     }
 
     @Test
-    void a_bootstrap_key_shorter_than_32_characters_stops_the_start_naming_the_variable() {
+    void a_bootstrap_key_shorter_than_32_characters_stops_the_start_naming_the_variable(CapturedOutput output) {
         var database = TestStores.freshDatabase("FirstRunKeyTestShort");
         assertThatThrownBy(() -> Started.service(database, Map.of("outbound.bootstrap-api-key", "change-me")))
                 .rootCause()
                 .hasMessageContaining("OUTBOUND_BOOTSTRAP_API_KEY")
                 .hasMessageContaining("at least 32")
                 .hasMessageNotContaining("change-me");
+        assertThat(output.getAll())
+                .as("Spring Boot's failure report, not only a stack trace")
+                .contains("APPLICATION FAILED TO START")
+                .contains("Set OUTBOUND_BOOTSTRAP_API_KEY to a random value");
         String thirtyOne = "x".repeat(31);
         assertThatThrownBy(() -> Started.service(database, Map.of("outbound.bootstrap-api-key", thirtyOne)))
                 .rootCause()
