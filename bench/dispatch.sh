@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 source bin/lib-jdk.sh 2>/dev/null || export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 batches=${1:-2000}; rows=${2:-120}; window=${3:-60}; nodes=${4:-1}
 base_port=18183
-key=bench-key-$RANDOM$RANDOM
+key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-bench.XXXX)
 [ -f target/outbound.jar ] || mvn -q -B -DskipTests package
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench_dispatch" -c "CREATE DATABASE bench_dispatch"
@@ -24,7 +24,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 for n in $(seq 1 "$nodes"); do
   port=$((base_port + n - 1))
   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/bench_dispatch SPRING_DATASOURCE_USERNAME=postgres \
-    OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_METRICS_TOKEN=bench-metrics-token OUTBOUND_SIMULATOR_TALK_TIME=0s \
+    OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 OUTBOUND_METRICS_TOKEN=bench-metrics-token OUTBOUND_SIMULATOR_TALK_TIME=0s \
     OUTBOUND_NODE_ID=bench-node-$n \
     "$JAVA_HOME/bin/java" -Xmx1g -jar target/outbound.jar >"$work/service-$n.log" 2>&1 &
   pids+=($!); ports+=($port)

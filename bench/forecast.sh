@@ -10,13 +10,13 @@
 set -euo pipefail
 source "$(dirname "$0")/lib-service.sh"
 rows=${1:-1000000}; runs=${2:-7}
-port=18191; db=bench_forecast; key=bench-key-$RANDOM$RANDOM
+port=18191; db=bench_forecast; key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-forecast.XXXX)
 ensure_jar
 fresh_pg "$db"
 trap 'stop_service; rm -rf "$work"' EXIT
 start_service "$work/service.log" $(store_env postgres "$db" "$work") SERVER_PORT=$port \
-  OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_DISPATCH_ENABLED=false
+  OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 OUTBOUND_DISPATCH_ENABLED=false
 wait_healthy $port || { tail -50 "$work/service.log"; exit 1; }
 api() { curl -sS -f -H "Syllable-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
 campaign=$(api "http://127.0.0.1:$port/api/v1/outbound/campaigns" -d '{

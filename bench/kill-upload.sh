@@ -14,7 +14,7 @@ store=${1:-postgres}
 rows=${2:-1000000}
 port=18191
 db=bench_kill_upload
-key=bench-key-$RANDOM$RANDOM
+key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-kill-upload.XXXX)
 base=http://127.0.0.1:$port/api/v1/outbound
 csv=target/bench/calllist-$rows.csv
@@ -26,7 +26,7 @@ trap 'stop_service; rm -rf "$work"' EXIT
 [ "$store" = postgres ] && fresh_pg $db
 # shellcheck disable=SC2207
 envs=($(store_env "$store" $db "$work/data") SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key
-  OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_DISPATCH_ENABLED=false)
+  OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 OUTBOUND_DISPATCH_ENABLED=false)
 start_service "$work/service.log" "${envs[@]}"
 wait_healthy $port || { echo "FAIL: the service did not start"; tail -20 "$work/service.log"; exit 1; }
 

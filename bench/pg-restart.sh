@@ -20,7 +20,7 @@ batches=${3:-10}
 rows=${4:-60}
 port=18192
 db=bench_pg_restart
-key=bench-key-$RANDOM$RANDOM
+key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-pg-restart.XXXX)
 mkdir -p target/bench
 chmod 755 "$work"
@@ -49,7 +49,7 @@ psql -q -h 127.0.0.1 -p $pgport -U postgres -d postgres \
 
 start_service "$work/service.log" SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$pgport/$db \
   SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= OUTBOUND_DATA_DIR="$work/data" \
-  SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 \
+  SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 \
   OUTBOUND_SIMULATOR_TALK_TIME=0s OUTBOUND_DISPATCH_LEASE=${OUTBOUND_DISPATCH_LEASE:-15s}
 wait_healthy $port || { echo "FAIL: the service did not start"; tail -20 "$work/service.log"; exit 1; }
 rc=0

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 source bin/lib-jdk.sh 2>/dev/null || export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 big=${1:-1000000}
 port=18182
-key=bench-key-$RANDOM$RANDOM
+key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-bench.XXXX)
 mkdir -p target/bench
 for rows in 1000 "$big"; do
@@ -18,7 +18,7 @@ done
 [ -f target/outbound.jar ] || mvn -q -B -DskipTests package
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench_read" -c "CREATE DATABASE bench_read"
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/bench_read SPRING_DATASOURCE_USERNAME=postgres \
-  OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 \
+  OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 \
   "$JAVA_HOME/bin/java" -Xmx256m -jar target/outbound.jar >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT

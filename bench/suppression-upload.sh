@@ -14,7 +14,7 @@ rows=${2:-1000000}
 case $store in postgres | h2) ;; *) echo "usage: $0 [postgres|h2] [ROWS]" >&2; exit 2 ;; esac
 port=18187
 db=bench_suppression
-key=bench-key-$RANDOM$RANDOM
+key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-bench.XXXX)
 csv=target/bench/suppressions-$rows.csv
 mkdir -p target/bench
@@ -24,7 +24,7 @@ size=$(stat -c %s "$csv")
 [ "$store" = postgres ] && fresh_pg $db
 
 # shellcheck disable=SC2046
-env $(store_env "$store" $db "$work") SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 \
+env $(store_env "$store" $db "$work") SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 \
   OUTBOUND_DISPATCH_ENABLED=false \
   "$JAVA_HOME/bin/java" -Xmx256m ${JAVA_OPTS:-} -jar target/outbound.jar >"$work/service.log" 2>&1 &
 pid=$!

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 class HostileInputTest {
     private static final String CAMPAIGNS = "/api/v1/outbound/campaigns";
     private static final String BATCHES = "/api/v1/outbound/batches";
+    private static final String API_KEYS = "/api/v1/outbound/api-keys";
     private static final String FORMULA = "=cmd|' /C calc'!A0";
 
     @LocalServerPort
@@ -225,6 +226,15 @@ class HostileInputTest {
                 Arguments.of("trailing garbage", "POST", CAMPAIGNS, "application/json", utf8("{}}}}")),
                 Arguments.of("a NUL in a name", "POST", CAMPAIGNS, "application/json", campaignNamed("a\0b")),
                 Arguments.of(
+                        "a key role that is no role", "POST", API_KEYS, "application/json", keyWithRole("\"owner\"")),
+                Arguments.of("a key role as a number", "POST", API_KEYS, "application/json", keyWithRole("1")),
+                Arguments.of(
+                        "a 100,000-char key role",
+                        "POST",
+                        API_KEYS,
+                        "application/json",
+                        keyWithRole("\"" + "a".repeat(100_000) + "\"")),
+                Arguments.of(
                         "a 100,000-char name",
                         "POST",
                         CAMPAIGNS,
@@ -285,6 +295,7 @@ class HostileInputTest {
     private String snapshot() {
         var parts = new ArrayList<String>();
         parts.add(api.get(CAMPAIGNS + "?limit=1000").body());
+        parts.add(api.get(API_KEYS).body());
         JsonNode batches = api.get(BATCHES + "?limit=1000&include_deleted=true").json();
         parts.add(String.valueOf(batches.path("total_count").asInt()));
         for (JsonNode b : batches.path("items")) {
@@ -330,6 +341,10 @@ class HostileInputTest {
         var body = aMinimalCampaign();
         body.put("campaign_variables", Map.of("blob", "x".repeat(2 << 20)));
         return json(body);
+    }
+
+    private static byte[] keyWithRole(String roleJson) {
+        return utf8("{\"user_email\":\"hostile@example.com\",\"role\":" + roleJson + "}");
     }
 
     private static byte[] campaignNamed(String name) {

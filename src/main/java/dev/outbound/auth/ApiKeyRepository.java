@@ -12,12 +12,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiKeyRepository {
     private static final String INSERT = """
-            INSERT INTO api_key (organization_id, key_hash, key_prefix, user_email, superuser, created_at)
-            VALUES (:organizationId, :keyHash, :keyPrefix, :userEmail, :superuser, :createdAt)
+            INSERT INTO api_key (organization_id, key_hash, key_prefix, user_email, superuser, role, created_at)
+            VALUES (:organizationId, :keyHash, :keyPrefix, :userEmail, :superuser, :role, :createdAt)
             """;
     private static final String FIND_ACTIVE = """
-            SELECT id, organization_id, user_email, superuser FROM api_key
+            SELECT id, organization_id, user_email, superuser, role FROM api_key
             WHERE key_hash = :keyHash AND revoked_at IS NULL
+            """;
+    private static final String FIND_ACTIVE_BY_ID = """
+            SELECT id, organization_id, user_email, superuser, role FROM api_key
+            WHERE id = :id AND organization_id = :organizationId AND revoked_at IS NULL
             """;
     private static final String EXISTS_HASH = """
             SELECT COUNT(*) FROM api_key WHERE key_hash = :keyHash
@@ -25,9 +29,15 @@ class ApiKeyRepository {
     private static final String COUNT_ALL = """
             SELECT COUNT(*) FROM api_key
             """;
+    private static final String COUNT_ACTIVE = """
+            SELECT COUNT(*) FROM api_key WHERE organization_id = :organizationId AND revoked_at IS NULL
+            """;
     private static final String LIST = """
-            SELECT id, key_prefix, user_email, superuser, created_at, revoked_at FROM api_key
+            SELECT id, key_prefix, user_email, superuser, role, created_at, revoked_at FROM api_key
             WHERE organization_id = :organizationId ORDER BY id
+            """;
+    private static final String RELABEL = """
+            UPDATE api_key SET key_prefix = :keyPrefix WHERE key_hash = :keyHash AND key_prefix <> :keyPrefix
             """;
     private static final String REVOKE = """
             UPDATE api_key SET revoked_at = :revokedAt
@@ -40,14 +50,15 @@ class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long organizationId, String key, String userEmail, boolean superuser, Instant createdAt) {
+    long insert(NewKey key, Instant createdAt) {
         return Inserts.returningKey(
                 jdbc.sql(INSERT)
-                        .param("organizationId", organizationId)
-                        .param("keyHash", ApiKeys.hash(key))
-                        .param("keyPrefix", ApiKeys.displayPrefix(key))
-                        .param("userEmail", userEmail)
-                        .param("superuser", superuser)
+                        .param("organizationId", key.organizationId())
+                        .param("keyHash", ApiKeys.hash(key.key()))
+                        .param("keyPrefix", key.prefix())
+                        .param("userEmail", key.userEmail())
+                        .param("superuser", key.superuser())
+                        .param("role", key.role().wire())
                         .param("createdAt", Instants.toDb(createdAt)),
                 "id");
     }
@@ -55,12 +66,26 @@ class ApiKeyRepository {
     Optional<Caller> findActive(String key) {
         return jdbc.sql(FIND_ACTIVE)
                 .param("keyHash", ApiKeys.hash(key))
-                .query((rs, n) -> new Caller(
-                        rs.getLong("organization_id"),
-                        rs.getString("user_email"),
-                        rs.getBoolean("superuser"),
-                        rs.getLong("id")))
+                .query((rs, n) -> caller(rs))
                 .optional();
+    }
+
+    /** The active key {@code id} of the organization, as the caller it stands for. */
+    Optional<Caller> findActive(long organizationId, long id) {
+        return jdbc.sql(FIND_ACTIVE_BY_ID)
+                .param("id", id)
+                .param("organizationId", organizationId)
+                .query((rs, n) -> caller(rs))
+                .optional();
+    }
+
+    private static Caller caller(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Caller(
+                rs.getLong("organization_id"),
+                rs.getString("user_email"),
+                rs.getBoolean("superuser"),
+                rs.getLong("id"),
+                KeyRole.fromColumn(rs.getString("role")));
     }
 
     boolean exists(String key) {
@@ -76,6 +101,13 @@ class ApiKeyRepository {
         return jdbc.sql(COUNT_ALL).query(Long.class).single();
     }
 
+    long countActive(long organizationId) {
+        return jdbc.sql(COUNT_ACTIVE)
+                .param("organizationId", organizationId)
+                .query(Long.class)
+                .single();
+    }
+
     List<ApiKeyView> list(long organizationId) {
         return jdbc.sql(LIST)
                 .param("organizationId", organizationId)
@@ -84,9 +116,18 @@ class ApiKeyRepository {
                         rs.getString("key_prefix"),
                         rs.getString("user_email"),
                         rs.getBoolean("superuser"),
+                        KeyRole.fromColumn(rs.getString("role")),
                         Instants.readRequired(rs, "created_at"),
                         Instants.read(rs, "revoked_at")))
                 .list();
+    }
+
+    /** Replaces the listed prefix of a stored key. */
+    void relabel(String key, String prefix) {
+        jdbc.sql(RELABEL)
+                .param("keyHash", ApiKeys.hash(key))
+                .param("keyPrefix", prefix)
+                .update();
     }
 
     boolean revoke(long organizationId, long id, Instant at) {
@@ -97,4 +138,7 @@ class ApiKeyRepository {
                         .update()
                 > 0;
     }
+
+    /** A key to store: its clear text is hashed here and never kept. */
+    record NewKey(long organizationId, String key, String prefix, String userEmail, boolean superuser, KeyRole role) {}
 }

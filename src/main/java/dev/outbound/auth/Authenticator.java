@@ -9,7 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Authenticates every {@code /api/**} request before its handler runs (so uploads from unknown
- * callers are refused before they are read), applies the key's rate limit and leaves the
+ * callers are refused before they are read), applies the key's and its organization's rate limits and leaves the
  * {@link Caller} on the request.
  */
 @Component
@@ -32,7 +32,7 @@ class Authenticator implements HandlerInterceptor {
             throw new Unauthorized("Missing API key: send it in the Syllable-API-Key header");
         }
         Caller caller = keys.findActive(key).orElseThrow(() -> new Unauthorized("Invalid or revoked API key"));
-        limiter.acquire(caller.keyId());
+        limiter.acquire(caller.keyId(), caller.organizationId());
         request.setAttribute(ATTRIBUTE, caller);
         return true;
     }

@@ -24,6 +24,7 @@ class BootstrapKey implements ApplicationRunner {
     private final Environment environment;
 
     BootstrapKey(Organizations organizations, OutboundProperties properties, Environment environment) {
+        requireLongEnough(properties.bootstrapApiKey());
         this.organizations = organizations;
         this.properties = properties;
         this.environment = environment;
@@ -50,6 +51,18 @@ class BootstrapKey implements ApplicationRunner {
         organizations.ensureKey(organizationId, key.trim(), properties.bootstrapUserEmail(), true);
         // The key itself is never logged, only that one is configured.
         log.info("Bootstrap API key is valid for organization '{}'", properties.defaultOrganization());
+    }
+
+    /**
+     * Refuses a short configured key before the service starts. Keys are stored as unsalted
+     * SHA-256, which only a long random key makes safe, and a short one (the kind written in
+     * examples) is the first a stranger tries.
+     */
+    static void requireLongEnough(String configured) {
+        String key = configured.trim();
+        if (!key.isEmpty() && key.length() < ApiKeys.MIN_CONFIGURED_LENGTH) {
+            throw new ShortBootstrapKey(key.length());
+        }
     }
 
     /** Runners run once the web server listens, so its actual port is known. */

@@ -4,4 +4,10 @@ import java.time.Instant;
 
 /** A newly created key: the only response that ever contains the clear key. */
 record CreatedKey(
-        long id, long organizationId, String apiKey, String userEmail, boolean superuser, Instant createdAt) {}
+        long id,
+        long organizationId,
+        String apiKey,
+        String userEmail,
+        boolean superuser,
+        KeyRole role,
+        Instant createdAt) {}

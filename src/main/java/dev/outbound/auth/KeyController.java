@@ -45,9 +45,28 @@ class KeyController {
         var v = new Violations();
         var f = JsonFields.body(body, v);
         String email = email(f, "user_email");
-        Boolean superuser = f.bool("superuser", false);
+        boolean superuser = Boolean.TRUE.equals(f.bool("superuser", false));
+        KeyRole role = role(f, superuser);
         v.throwIfAny();
-        return organizations.createKey(caller, java.util.Objects.requireNonNull(email), Boolean.TRUE.equals(superuser));
+        return organizations.createKey(caller, java.util.Objects.requireNonNull(email), superuser, role);
+    }
+
+    /** Keys are members unless asked otherwise, so a new key cannot manage keys by accident. */
+    private static KeyRole role(JsonFields f, boolean superuser) {
+        String text = f.string("role", false);
+        KeyRole fallback = superuser ? KeyRole.ADMIN : KeyRole.MEMBER;
+        if (text == null) {
+            return fallback;
+        }
+        var role = KeyRole.parse(text);
+        if (role.isEmpty()) {
+            f.fail("role", "Input should be 'admin' or 'member'", "enum");
+            return fallback;
+        }
+        if (superuser && role.get() != KeyRole.ADMIN) {
+            f.fail("role", "A superuser key is an admin key: leave role out or set it to 'admin'", "value_error");
+        }
+        return role.get();
     }
 
     @GetMapping("/api-keys")

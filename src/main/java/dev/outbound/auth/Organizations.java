@@ -14,11 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Organizations {
     private final OrganizationRepository organizations;
     private final ApiKeyRepository keys;
+    private final KeyProperties limits;
     private final Clock clock;
 
-    Organizations(OrganizationRepository organizations, ApiKeyRepository keys, Clock clock) {
+    Organizations(OrganizationRepository organizations, ApiKeyRepository keys, KeyProperties limits, Clock clock) {
         this.organizations = organizations;
         this.keys = keys;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -28,12 +30,20 @@ public class Organizations {
         return organizations.findByName(name).orElseGet(() -> organizations.insert(name, clock.instant()));
     }
 
-    /** Makes a known clear key valid (idempotent): used for the bootstrap key. */
+    /**
+     * Makes a known clear key valid (idempotent): used for the bootstrap key, an admin key. It is
+     * listed under a fixed label, never by its first characters, and a key stored before that rule
+     * is relabelled here.
+     */
     @Transactional
     public void ensureKey(long organizationId, String key, String userEmail, boolean superuser) {
-        if (!keys.exists(key)) {
-            keys.insert(organizationId, key, userEmail, superuser, clock.instant());
+        if (keys.exists(key)) {
+            keys.relabel(key, ApiKeys.CONFIGURED_PREFIX);
+            return;
         }
+        var configured = new ApiKeyRepository.NewKey(
+                organizationId, key, ApiKeys.CONFIGURED_PREFIX, userEmail, superuser, KeyRole.ADMIN);
+        keys.insert(configured, clock.instant());
     }
 
     /**
@@ -47,7 +57,7 @@ public class Organizations {
         if (keys.countAll() > 0) {
             return Optional.empty();
         }
-        return Optional.of(createKey(organizationId, userEmail, true));
+        return Optional.of(createKey(organizationId, userEmail, true, KeyRole.ADMIN));
     }
 
     @Transactional
@@ -59,32 +69,59 @@ public class Organizations {
             throw new Conflict("An organization named '" + name + "' already exists");
         }
         long id = organizations.insert(name, clock.instant());
-        return new CreatedOrganization(id, name, createKey(id, adminEmail, false));
+        return new CreatedOrganization(id, name, createKey(id, adminEmail, false, KeyRole.ADMIN));
     }
 
+    /**
+     * Creates a key in the caller's organization, within its cap. The organization's row is locked
+     * first, so concurrent requests cannot each see room for one more key.
+     */
     @Transactional
-    public CreatedKey createKey(Caller caller, String userEmail, boolean superuser) {
+    public CreatedKey createKey(Caller caller, String userEmail, boolean superuser, KeyRole role) {
+        requireAdmin(caller);
         if (superuser && !caller.superuser()) {
             throw new Forbidden("Only a superuser key may create superuser keys");
         }
-        return createKey(caller.organizationId(), userEmail, superuser);
+        organizations.lock(caller.organizationId());
+        long active = keys.countActive(caller.organizationId());
+        if (active >= limits.maxPerOrganization()) {
+            throw new Conflict("The organization already has " + active + " active API keys, the most allowed ("
+                    + limits.maxPerOrganization() + ", OUTBOUND_MAX_KEYS_PER_ORG): revoke one first");
+        }
+        return createKey(caller.organizationId(), userEmail, superuser, role);
     }
 
-    private CreatedKey createKey(long organizationId, String userEmail, boolean superuser) {
+    private CreatedKey createKey(long organizationId, String userEmail, boolean superuser, KeyRole role) {
         String key = ApiKeys.generate();
         var now = clock.instant();
-        long id = keys.insert(organizationId, key, userEmail, superuser, now);
-        return new CreatedKey(id, organizationId, key, userEmail, superuser, now);
+        long id = keys.insert(
+                new ApiKeyRepository.NewKey(
+                        organizationId, key, ApiKeys.displayPrefix(key), userEmail, superuser, role),
+                now);
+        return new CreatedKey(id, organizationId, key, userEmail, superuser, role, now);
     }
 
     List<ApiKeyView> keys(Caller caller) {
+        requireAdmin(caller);
         return keys.list(caller.organizationId());
     }
 
     @Transactional
     public void revoke(Caller caller, long keyId) {
+        requireAdmin(caller);
+        Caller target = keys.findActive(caller.organizationId(), keyId)
+                .orElseThrow(() -> new NotFound("API key " + keyId + " not found"));
+        if (target.superuser() && !caller.superuser()) {
+            throw new Forbidden("Only a superuser key may revoke a superuser key");
+        }
         if (!keys.revoke(caller.organizationId(), keyId, clock.instant())) {
             throw new NotFound("API key " + keyId + " not found");
+        }
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.admin()) {
+            throw new Forbidden("Only an admin key may create, list or revoke API keys; this key's role is member");
         }
     }
 }

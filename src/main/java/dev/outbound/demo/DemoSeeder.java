@@ -3,6 +3,7 @@ package dev.outbound.demo;
 import dev.outbound.OutboundProperties;
 import dev.outbound.api.NotFound;
 import dev.outbound.auth.Caller;
+import dev.outbound.auth.KeyRole;
 import dev.outbound.auth.Organizations;
 import dev.outbound.batch.BatchDocuments;
 import dev.outbound.campaign.CampaignDocuments;
@@ -75,7 +76,11 @@ class DemoSeeder implements ApplicationRunner {
         }
         // The demo acts as the bootstrap user of the default organization; it has no key of its own.
         var caller = new Caller(
-                organizations.ensure(properties.defaultOrganization()), properties.bootstrapUserEmail(), true, 0);
+                organizations.ensure(properties.defaultOrganization()),
+                properties.bootstrapUserEmail(),
+                true,
+                0,
+                KeyRole.ADMIN);
         if (seeded(caller)) {
             log.info("Demo batch '{}' is already there: {}", BATCH_ID, batchUrl());
             return;

@@ -1,6 +1,7 @@
 package dev.outbound.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbound.testing.Api;
 import dev.outbound.testing.Started;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A fresh store without OUTBOUND_BOOTSTRAP_API_KEY gets one admin key, shown once. */
 @Tag("store")
@@ -34,6 +36,7 @@ class FirstRunKeyTest {
             assertThat(keys.status()).as("the printed key authenticates").isEqualTo(200);
             assertThat(keys.json()).hasSize(1);
             assertThat(keys.json().get(0).path("superuser").asBoolean()).isTrue();
+            assertThat(keys.json().get(0).path("role").asString()).isEqualTo("admin");
             assertThat(keys.json().get(0).path("user_email").asString()).isEqualTo("admin@outbound.local");
         }
         int before = output.getOut().length();
@@ -58,7 +61,50 @@ class FirstRunKeyTest {
             assertThat(output.getOut()).doesNotContain("API key:");
             var keys = Api.at(Started.port(service)).get("/api/v1/outbound/api-keys");
             assertThat(keys.json()).hasSize(1);
-            assertThat(keys.json().get(0).path("key_prefix").asString()).isEqualTo(Api.SUPERUSER_KEY.substring(0, 10));
+            assertThat(keys.json().get(0).path("key_prefix").asString()).isEqualTo("configured");
+            assertThat(keys.body()).doesNotContain(Api.SUPERUSER_KEY.substring(0, 10));
+        }
+    }
+
+    @Test
+    void a_bootstrap_key_listed_by_its_first_characters_before_is_relabelled_at_the_next_start() {
+        var database = TestStores.freshDatabase("FirstRunKeyTestRelabel");
+        var bootstrap = Map.of("outbound.bootstrap-api-key", Api.SUPERUSER_KEY);
+        try (var before = Started.service(database, bootstrap)) {
+            // As stores written before fixed labels hold it.
+            before.getBean(JdbcClient.class)
+                    .sql("UPDATE api_key SET key_prefix = :prefix")
+                    .param("prefix", Api.SUPERUSER_KEY.substring(0, 10))
+                    .update();
+        }
+        try (var after = Started.service(database, bootstrap)) {
+            var keys = Api.at(Started.port(after)).get("/api/v1/outbound/api-keys");
+            assertThat(keys.json().get(0).path("key_prefix").asString()).isEqualTo("configured");
+        }
+    }
+
+    @Test
+    void a_bootstrap_key_shorter_than_32_characters_stops_the_start_naming_the_variable(CapturedOutput output) {
+        var database = TestStores.freshDatabase("FirstRunKeyTestShort");
+        assertThatThrownBy(() -> Started.service(database, Map.of("outbound.bootstrap-api-key", "change-me")))
+                .rootCause()
+                .hasMessageContaining("OUTBOUND_BOOTSTRAP_API_KEY")
+                .hasMessageContaining("at least 32")
+                .hasMessageNotContaining("change-me");
+        assertThat(output.getAll())
+                .as("Spring Boot's failure report, not only a stack trace")
+                .contains("APPLICATION FAILED TO START")
+                .contains("Set OUTBOUND_BOOTSTRAP_API_KEY to a random value");
+        String thirtyOne = "x".repeat(31);
+        assertThatThrownBy(() -> Started.service(database, Map.of("outbound.bootstrap-api-key", thirtyOne)))
+                .rootCause()
+                .hasMessageContaining("OUTBOUND_BOOTSTRAP_API_KEY");
+        try (var service = Started.service(database, Map.of("outbound.bootstrap-api-key", "y".repeat(32)))) {
+            assertThat(Api.at(Started.port(service))
+                            .withKey("y".repeat(32))
+                            .get("/api/v1/outbound/api-keys")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

@@ -18,9 +18,18 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
-/** Each API key has its own allowance: 2 requests a second, 3 at once, on a clock the test moves. */
+/**
+ * Each API key has its own allowance, 2 requests a second and 3 at once, and its organization one
+ * for all its keys together, 4 a second and 5 at once, on a clock the test moves.
+ */
 @StoreTest
-@TestPropertySource(properties = {"outbound.api.rate-limit=2", "outbound.api.rate-burst=3"})
+@TestPropertySource(
+        properties = {
+            "outbound.api.rate-limit=2",
+            "outbound.api.rate-burst=3",
+            "outbound.api.organization-rate-limit=4",
+            "outbound.api.organization-rate-burst=5"
+        })
 @Import(RateLimitTest.Clocks.class)
 class RateLimitTest {
     private static final String CAMPAIGNS = "/api/v1/outbound/campaigns";
@@ -60,6 +69,33 @@ class RateLimitTest {
     }
 
     @Test
+    void more_keys_do_not_buy_an_organization_more_than_its_own_allowance() {
+        var other = first.post(
+                "/api/v1/outbound/organizations",
+                Map.of("name", "rate-" + System.nanoTime(), "admin_email", "o@rate.example"));
+        assertThat(other.status()).as(other.body()).isEqualTo(200);
+        var stranger =
+                first.withKey(other.json().path("admin_key").path("api_key").asString());
+        clock.advance(Duration.ofMinutes(1));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(first.get(CAMPAIGNS).status()).isEqualTo(200);
+        }
+        assertThat(second.get(CAMPAIGNS).status()).isEqualTo(200);
+        assertThat(second.get(CAMPAIGNS).status()).isEqualTo(200);
+        var refused = second.get(CAMPAIGNS);
+        assertThat(refused.status())
+                .as("the second key has allowance left, its organization has none")
+                .isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.json().path("detail").asString()).contains("this organization", "4 requests per second");
+
+        assertThat(stranger.get(CAMPAIGNS).status())
+                .as("another organization has its own allowance")
+                .isEqualTo(200);
+    }
+
+    @Test
     void the_allowance_refills_as_the_clock_moves() {
         for (int i = 0; i < 3; i++) {
             first.get(CAMPAIGNS);
@@ -79,9 +115,9 @@ class RateLimitTest {
 
     @Test
     void a_limit_of_zero_lets_every_request_through() {
-        var limiter = new KeyRateLimiter(new RateLimitProperties(0, 0), clock);
+        var limiter = new KeyRateLimiter(new RateLimitProperties(0, 0, 0, 0), clock);
         for (int i = 0; i < 10_000; i++) {
-            limiter.acquire(1);
+            limiter.acquire(1, 1);
         }
     }
 

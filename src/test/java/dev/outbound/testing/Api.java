@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * against the contract by {@link ContractCheck}, so each API test is also a contract test.
  */
 public final class Api {
-    public static final String SUPERUSER_KEY = "test-superuser-key-0123456789";
+    public static final String SUPERUSER_KEY = "test-superuser-key-0123456789abcdef0123456789";
     public static final String SUPERUSER_EMAIL = "admin@example.com";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -20,6 +20,7 @@ public final class Started {
         all.put("outbound.dispatch.enabled", "false");
         all.put("outbound.webhooks.enabled", "false");
         all.put("outbound.api.rate-limit", "0");
+        all.put("outbound.api.organization-rate-limit", "0");
         all.putAll(properties);
         // Command-line arguments, since application.yml's own defaults outrank default properties.
         String[] args = all.entrySet().stream()

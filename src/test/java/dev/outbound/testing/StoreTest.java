@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             // API tests see batches as they leave them; dispatch tests run ticks themselves.
             "outbound.dispatch.enabled=false",
             // Tests fire requests faster than any client should; RateLimitTest turns the limit on.
-            "outbound.api.rate-limit=0"
+            "outbound.api.rate-limit=0",
+            "outbound.api.organization-rate-limit=0"
         })
 public @interface StoreTest {}
