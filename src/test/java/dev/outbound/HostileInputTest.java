@@ -19,9 +19,12 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * by a refused request).
  */
 @StoreTest
+@ExtendWith(OutputCaptureExtension.class)
 class HostileInputTest {
     private static final String CAMPAIGNS = "/api/v1/outbound/campaigns";
     private static final String BATCHES = "/api/v1/outbound/batches";
@@ -81,7 +85,100 @@ class HostileInputTest {
                 Arguments.of("no header", utf8("r1,+14155550123\nr2,+14155550124\n")),
                 Arguments.of("a header without target", utf8("reference_id,name\nr1,x\n")),
                 Arguments.of("a column named twice", utf8("reference_id,target,target\nr1,+14155550123,x\n")),
-                Arguments.of("a row with too many fields", utf8(valid + "r2,+14155550124,extra\n")));
+                Arguments.of("a row with too many fields", utf8(valid + "r2,+14155550124,extra\n")),
+                Arguments.of(
+                        "a reference_id longer than its column",
+                        utf8("reference_id,target\n" + "r".repeat(501) + ",+14155550123\n")),
+                Arguments.of(
+                        "a target longer than its column", utf8("reference_id,target\nr1," + "1".repeat(501) + "\n")),
+                Arguments.of(
+                        "a 2,000-character column named twice",
+                        utf8("reference_id,target," + "c".repeat(2_000) + "," + "C".repeat(2_000)
+                                + "\nr1,+14155550123,a,b\n")),
+                Arguments.of(
+                        "a priority of 100,000 characters",
+                        utf8("reference_id,target,priority\nr1,+14155550123," + "p".repeat(100_000) + "\n")),
+                Arguments.of(
+                        "other columns longer than the variables column together",
+                        utf8("reference_id,target,a,b\nr1,+14155550123," + "a".repeat(600_000) + ","
+                                + "b".repeat(600_000) + "\n")));
+    }
+
+    static Stream<Arguments> callListsTooLongForTheirColumns() {
+        return Stream.of(
+                Arguments.of("reference_id", "reference_id,target\n" + "r".repeat(501) + ",+14155550123\n"),
+                Arguments.of("target", "reference_id,target\nr1," + "1".repeat(501) + "\n"),
+                Arguments.of(
+                        "appears more than once",
+                        "reference_id,target," + "c".repeat(5_000) + "," + "C".repeat(5_000)
+                                + "\nr1,+14155550123,a,b\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callListsTooLongForTheirColumns")
+    void a_call_list_too_long_for_its_columns_fails_the_batch_with_a_short_message(String named, String csv) {
+        var r = api.upload(BATCHES + "/" + emptyBatchId + "/upload_batch", "long.csv", csv);
+
+        assertThat(r.status()).as(abbreviate(r.body())).isEqualTo(422);
+        String msg = r.json().path("detail").path(0).path("msg").asString();
+        assertThat(msg).contains(named).hasSizeLessThanOrEqualTo(500);
+        JsonNode batch = api.get(BATCHES + "/" + emptyBatchId).json();
+        assertThat(batch.path("status").asString()).isEqualTo("FAILED");
+        assertThat(batch.path("error_message").asString()).isEqualTo(msg);
+        assertThat(batch.path("status_counts")).isEmpty();
+        assertHealthy();
+    }
+
+    @Test
+    void api_values_longer_than_their_columns_are_refused_naming_the_field() {
+        String before = snapshot();
+        String requests = BATCHES + "/" + batchId + "/requests";
+        var longTarget = Map.of("reference_id", "r-long", "target", "1".repeat(501), "request_variables", Map.of());
+        assertRefusedNaming("target", api.post(requests, longTarget));
+        assertRefusedNaming(
+                "insights_status",
+                api.post(requests + "/ref-0/conversation", Map.of("insights_status", "s".repeat(33))));
+        assertRefusedNaming(
+                "insights",
+                api.post(requests + "/ref-0/conversation", Map.of("insights", Map.of("k", "i".repeat(100_001)))));
+        assertRefusedNaming(
+                "delete_reason", api.deleteForm(BATCHES + "/" + batchId, Map.of("delete_reason", "d".repeat(2_001))));
+        String longEmail = "u".repeat(320) + "@example.com";
+        assertRefusedNaming("user_email", api.post("/api/v1/outbound/api-keys", Map.of("user_email", longEmail)));
+        assertRefusedNaming(
+                "admin_email",
+                api.post("/api/v1/outbound/organizations", Map.of("name", "long-email", "admin_email", longEmail)));
+        assertRefusedNaming(
+                "filename",
+                api.upload(BATCHES + "/" + emptyBatchId + "/upload_batch", "f".repeat(1_001) + ".csv", aCallList(1)));
+        assertThat(api.get(BATCHES + "/" + emptyBatchId).json().path("status").asString())
+                .isNotEqualTo("FAILED");
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(api.get("/api/v1/outbound/api-keys").body()).doesNotContain(longEmail);
+        assertHealthy();
+    }
+
+    static Stream<Arguments> malformedTwilioCallbacks() {
+        String form = "CallSid=CA1&CallStatus=completed";
+        return Stream.of(
+                Arguments.of("a bad escape in the query", "/twilio/voice/status?r=%zz&a=1&k=%", form),
+                Arguments.of("a bad escape in the form", "/twilio/voice/status?r=1&a=1", "CallSid=%zz&CallStatus=%"),
+                Arguments.of("a bad escape in an SMS callback", "/twilio/sms/status?r=%G0&a=1", "MessageSid=SM1"),
+                Arguments.of("a bad escape in an SMS reply", "/twilio/sms/inbound?x=%", "From=%2&Body=STOP"),
+                Arguments.of("an escape that is not UTF-8", "/twilio/voice/status?r=%C3%28&a=1", form));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedTwilioCallbacks")
+    void a_malformed_twilio_callback_is_refused_without_a_stack_trace(
+            String name, String pathAndQuery, String form, CapturedOutput output) throws Exception {
+        String before = snapshot();
+        int status = rawPost(pathAndQuery, "application/x-www-form-urlencoded", form, "X-Twilio-Signature: forged");
+
+        assertThat(status).as(name).isIn(400, 403);
+        assertThat(output.getAll()).as(name).doesNotContain("Unexpected error").doesNotContain("\tat ");
+        assertThat(snapshot()).isEqualTo(before);
+        assertHealthy();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -307,6 +404,34 @@ class HostileInputTest {
             }
         }
         return String.join("\n", parts);
+    }
+
+    private static void assertRefusedNaming(String field, Api.Response r) {
+        assertThat(r.status()).as(field + ": " + abbreviate(r.body())).isEqualTo(422);
+        assertThat(r.json().path("detail").path(0).path("loc").toString())
+                .as(field + ": " + abbreviate(r.body()))
+                .contains("\"" + field + "\"");
+        assertThat(r.body()).as(field).doesNotContain("Exception").doesNotContain("SQL");
+    }
+
+    /**
+     * Sends a POST exactly as written: Java's HTTP client refuses a malformed %-escape in a URL
+     * before sending it, and a hostile caller's client does not. Answers the status code.
+     */
+    private int rawPost(String pathAndQuery, String contentType, String body, String header) throws Exception {
+        byte[] content = utf8(body);
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(utf8("POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+                    + "\r\n" + header + "\r\nContent-Length: " + content.length + "\r\nConnection: close\r\n\r\n"));
+            out.write(content);
+            out.flush();
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String statusLine = String.valueOf(in.readLine());
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     /** Tomcat refuses an encoded NUL in the path before the application, with its own HTML body. */

@@ -77,6 +77,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Object> uploadTooLarge(MaxUploadSizeExceededException e) {
+        if (partHeadersTooLong(e)) {
+            return partHeaders();
+        }
         return detail(
                 HttpStatus.CONTENT_TOO_LARGE,
                 "The upload is larger than the configured limit (OUTBOUND_MAX_UPLOAD_SIZE)");
@@ -118,6 +121,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> multipart(MultipartException e) {
+        if (partHeadersTooLong(e)) {
+            return partHeaders();
+        }
         if (e.getRootCause() instanceof IllegalStateException ise
                 && String.valueOf(ise.getMessage()).contains("exceeds")) {
             return detail(
@@ -171,6 +177,26 @@ class ApiExceptionHandler {
             return unavailable(e);
         }
         return unexpected(e);
+    }
+
+    /**
+     * Tomcat caps a part's headers (512 bytes by default); the file name is the part of them a
+     * caller controls, and the upload's size has nothing to do with it.
+     */
+    private static ResponseEntity<Object> partHeaders() {
+        return unprocessable(List.of(new Violation(
+                List.of("body", "file", "filename"),
+                "The part's headers are too long: send a shorter file name",
+                "string_too_long")));
+    }
+
+    private static boolean partHeadersTooLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Header section has more than")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean connectionLost(Throwable e) {

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses NUL characters in query and form parameters with a 422 (Tomcat already refuses them in
+ * Refuses parameters that cannot be decoded with a 400, and NUL characters in query and form parameters with a 422 (Tomcat already refuses them in
  * the path): PostgreSQL cannot
  * store or even compare text holding one, so it would otherwise surface as a 500. JSON bodies are
  * checked by {@link NulBodyAdvice}; call lists by the upload's reader.
@@ -23,11 +23,23 @@ import tools.jackson.databind.json.JsonMapper;
 class NulCharacterFilter extends OncePerRequestFilter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MESSAGE = "Text must not contain NUL characters (\\u0000)";
+    private static final String UNREADABLE =
+            "The query or form parameters cannot be read: every % must start a valid escape (%XX) of UTF-8 text";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<Object> loc = offending(request);
+        List<Object> loc;
+        try {
+            loc = offending(request);
+        } catch (IllegalStateException e) {
+            // Tomcat could not decode the parameters (a bad %-escape, too many of them): the
+            // caller's mistake, said once here rather than as a 500 wherever they are read next.
+            response.setStatus(400);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            JSON.writeValue(response.getOutputStream(), Map.of("detail", UNREADABLE));
+            return;
+        }
         if (loc == null) {
             chain.doFilter(request, response);
             return;

@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/outbound")
 class KeyController {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** The api_key.user_email column (and every last_updated_by the key writes). */
+    private static final int MAX_EMAIL = 320;
+
     private final Organizations organizations;
 
     KeyController(Organizations organizations) {
@@ -82,7 +85,9 @@ class KeyController {
 
     private static @Nullable String email(JsonFields f, String name) {
         String email = f.string(name, true);
-        if (email != null && !EMAIL.matcher(email.trim()).matches()) {
+        if (email != null && email.trim().length() > MAX_EMAIL) {
+            f.fail(name, "String should have at most " + MAX_EMAIL + " characters", "string_too_long");
+        } else if (email != null && !EMAIL.matcher(email.trim()).matches()) {
             f.fail(name, "Input should be an email address like user@example.com", "value_error");
         }
         return email == null ? null : email.trim();

@@ -14,6 +14,11 @@ import tools.jackson.databind.JsonNode;
 /** Reads and validates the batch endpoints' JSON bodies, reporting every problem at once. */
 final class BatchBodies {
     static final int MAX_ID_LENGTH = 200;
+    /** The request table's columns: a longer value would be a database error, not a 422. */
+    static final int MAX_TARGET_LENGTH = 500;
+
+    static final int MAX_INSIGHTS_STATUS_LENGTH = 32;
+    static final int MAX_INSIGHTS_CHARS = 100_000;
 
     private BatchBodies() {}
 
@@ -83,6 +88,9 @@ final class BatchBodies {
             f.fail("reference_id", "reference_id must be 1 to 500 characters", "value_error");
         }
         String target = f.string("target", true);
+        if (target != null && target.length() > MAX_TARGET_LENGTH) {
+            tooLong(f, "target", MAX_TARGET_LENGTH);
+        }
         Map<String, @Nullable String> variables = f.stringMap("request_variables", true, false);
         if (f.has("request_variables") && f.isNull("request_variables")) {
             f.fail("request_variables", "Input should be a valid dictionary", "dict_type");
@@ -119,9 +127,17 @@ final class BatchBodies {
         Long session = f.longValue("session_id", false);
         Long conversation = f.longValue("conversation_id", false);
         String status = f.string("insights_status", false);
+        if (status != null && status.length() > MAX_INSIGHTS_STATUS_LENGTH) {
+            tooLong(f, "insights_status", MAX_INSIGHTS_STATUS_LENGTH);
+        }
         JsonNode insights = f.raw("insights");
         if (insights != null && !insights.isObject()) {
             f.fail("insights", "Input should be a valid dictionary", "dict_type");
+        } else if (insights != null && insights.toString().length() > MAX_INSIGHTS_CHARS) {
+            f.fail(
+                    "insights",
+                    "insights is too large: at most " + MAX_INSIGHTS_CHARS + " characters as JSON",
+                    "too_long");
         }
         if (insights != null && insights.isObject()) {
             for (var e : insights.properties()) {
@@ -134,6 +150,10 @@ final class BatchBodies {
         CallbackAsk callback = callbackFields == null ? null : CallbackAsk.read(callbackFields, clock);
         v.throwIfAny();
         return new Conversation(session, conversation, status, insights, callback);
+    }
+
+    private static void tooLong(JsonFields f, String name, int max) {
+        f.fail(name, "String should have at most " + max + " characters", "string_too_long");
     }
 
     static List<String> referenceIds(@Nullable JsonNode body) {

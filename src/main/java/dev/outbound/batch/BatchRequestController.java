@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/v1/outbound/batches/{batchId}")
 class BatchRequestController {
+    /** The request table's request_variables column. */
+    private static final int MAX_VARIABLES_CHARS = 1_000_000;
+
     private final Batches batches;
     private final ResultWriter results;
     private final ResultCsv csv;
@@ -85,8 +88,16 @@ class BatchRequestController {
     Map<String, Object> add(
             Caller caller, @PathVariable String batchId, @RequestBody(required = false) @Nullable JsonNode body) {
         var request = BatchBodies.request(body);
-        RequestStatus status =
-                batches.addRequest(caller, batchId, request, json.writeValueAsString(request.variables()));
+        String variables = json.writeValueAsString(request.variables());
+        if (variables.length() > MAX_VARIABLES_CHARS) {
+            // Only reachable when OUTBOUND_MAX_JSON_BODY_BYTES is raised past the column's size.
+            throw InvalidInput.of(
+                    "request_variables is too large: at most " + MAX_VARIABLES_CHARS + " characters as JSON",
+                    "too_long",
+                    "body",
+                    "request_variables");
+        }
+        RequestStatus status = batches.addRequest(caller, batchId, request, variables);
         var answer = new LinkedHashMap<String, Object>();
         answer.put("reference_id", request.referenceId());
         answer.put("request_status", status.name());

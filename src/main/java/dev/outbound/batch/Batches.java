@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Batch use cases, each in one transaction and always scoped to the caller's organization. */
 @Service
 public class Batches {
+    /** The batch table's deleted_reason column. */
+    private static final int MAX_DELETE_REASON = 2000;
+
     private final BatchRepository batches;
     private final BatchStatusWriter statuses;
     private final Campaigns campaigns;
@@ -136,6 +139,14 @@ public class Batches {
 
     @Transactional
     long delete(Caller caller, String batchId, String reason) {
+        if (reason.length() > MAX_DELETE_REASON) {
+            // Checked here, not per front end: the API and the console both delete through this.
+            throw InvalidInput.of(
+                    "String should have at most " + MAX_DELETE_REASON + " characters",
+                    "string_too_long",
+                    "body",
+                    "delete_reason");
+        }
         Batch current = lock(caller, batchId);
         if (current.status() == BatchStatus.CANCELED) {
             throw new Conflict("Batch " + batchId + " is already deleted");

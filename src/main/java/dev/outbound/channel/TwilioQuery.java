@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the query strings of our callback URLs. */
+/**
+ * Reads the query strings of our callback URLs. Never throws: a query arrives before its
+ * signature is checked, and a part that is not validly %-encoded is kept as sent (it cannot be
+ * one of ours, so the signature check refuses it).
+ */
 final class TwilioQuery {
     private TwilioQuery() {}
 
@@ -19,9 +23,17 @@ final class TwilioQuery {
             int eq = pair.indexOf('=');
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
-            out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            out.putIfAbsent(decode(k), decode(v));
         }
         return out;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     static @Nullable Long number(@Nullable String s) {

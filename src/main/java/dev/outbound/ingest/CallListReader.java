@@ -35,6 +35,10 @@ final class CallListReader {
     static final String PRIORITY = "priority";
     /** Largest field accepted; longer ones are almost certainly not a call list. */
     static final int MAX_FIELD_CHARS = 1 << 20;
+    /** The request table's reference_id and target columns. */
+    static final int MAX_ID_CHARS = 500;
+    /** The request table's request_variables column, which holds a row's other fields as JSON. */
+    static final int MAX_VARIABLES_CHARS = 1_000_000;
 
     /**
      * One data row; variables are already JSON text (contact_id among them). {@code contactId} is
@@ -126,8 +130,8 @@ final class CallListReader {
                 }
                 checkText(name, record.getStartingLineNumber());
                 if (!name.isEmpty() && !seen.add(name.toLowerCase(Locale.ROOT))) {
-                    throw new InvalidUpload(
-                            "Invalid file format: column '" + name + "' appears more than once in the header");
+                    throw new InvalidUpload("Invalid file format: column '" + InvalidUpload.quoted(name)
+                            + "' appears more than once in the header");
                 }
                 names.add(name);
             }
@@ -177,6 +181,13 @@ final class CallListReader {
             json.append('}');
             String contact = contactId < 0 ? null : record.getField(contactId).strip();
             String reference = record.getField(referenceId).strip();
+            tooLong(REFERENCE_ID, reference, MAX_ID_CHARS, line);
+            tooLong(TARGET, record.getField(target), MAX_ID_CHARS, line);
+            if (json.length() > MAX_VARIABLES_CHARS) {
+                throw new InvalidUpload(
+                        "Invalid file format: line " + line + ": the row's other columns are longer than "
+                                + MAX_VARIABLES_CHARS + " characters together (as JSON)");
+            }
             return new Row(
                     line,
                     reference,
@@ -195,9 +206,18 @@ final class CallListReader {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new InvalidUpload("Invalid file format: line " + line + " (reference_id '" + referenceId
-                        + "'): priority '" + value + "' is not a whole number");
+                throw new InvalidUpload("Invalid file format: line " + line + " (reference_id '"
+                        + InvalidUpload.quoted(referenceId) + "'): priority '" + InvalidUpload.quoted(value)
+                        + "' is not a whole number");
             }
+        }
+    }
+
+    /** A value longer than its column would fail the load with a database error; the row is named instead. */
+    private static void tooLong(String column, String value, int max, long line) {
+        if (value.length() > max) {
+            throw new InvalidUpload("Invalid file format: line " + line + ": " + column + " is " + value.length()
+                    + " characters long; at most " + max + " are allowed");
         }
     }
 

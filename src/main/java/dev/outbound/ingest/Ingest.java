@@ -24,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class Ingest {
+    /** The batch table's upload_filename column. */
+    static final int MAX_FILENAME_CHARS = 1000;
+
     private final Batches batches;
     private final Requests requests;
     private final TransactionTemplate transactions;
@@ -35,6 +38,17 @@ class Ingest {
     }
 
     UploadOutcome upload(Caller caller, String batchId, String filename, InputStream file) {
+        if (filename.length() > MAX_FILENAME_CHARS) {
+            // Refused before the batch is touched: a FAILED batch would have to store the name.
+            closeQuietly(file);
+            throw InvalidInput.of(
+                    "The file name is " + filename.length() + " characters long; at most " + MAX_FILENAME_CHARS
+                            + " are allowed",
+                    "string_too_long",
+                    "body",
+                    "file",
+                    "filename");
+        }
         try {
             return Objects.requireNonNull(transactions.execute(status -> load(caller, batchId, filename, file)));
         } catch (InvalidUpload e) {

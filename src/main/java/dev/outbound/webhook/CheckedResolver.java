@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a webhook's host once per connection and refuses it when any address is internal
@@ -12,6 +14,10 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  * answer that changes between check and connect (rebinding) cannot slip through.
  */
 final class CheckedResolver implements DnsResolver {
+    private static final Logger log = LoggerFactory.getLogger(CheckedResolver.class);
+    /** The same words whichever address was refused. */
+    static final String REFUSAL = "refused: the host is not a public address";
+
     private final boolean allowPrivate;
 
     CheckedResolver(boolean allowPrivate) {
@@ -33,7 +39,13 @@ final class CheckedResolver implements DnsResolver {
         if (!allowPrivate) {
             for (InetAddress a : addresses) {
                 if (WebhookAddresses.forbidden(a)) {
-                    throw new Refused("refused: " + host + " resolves to the internal address " + a.getHostAddress());
+                    // The tenant reads the delivery log: which internal address a name maps to is
+                    // the operator's to know (it maps the inside of the network), so only the log says.
+                    log.warn(
+                            "Webhook delivery refused: {} resolves to the internal address {}",
+                            host,
+                            a.getHostAddress());
+                    throw new Refused(REFUSAL);
                 }
             }
         }

@@ -138,7 +138,7 @@ class Sender implements AutoCloseable {
             if (literal
                     && WebhookAddresses.forbidden(InetAddress.getByName(
                             host.startsWith("[") ? host.substring(1, host.length() - 1) : host))) {
-                return "refused: " + host + " is an internal address";
+                return CheckedResolver.REFUSAL;
             }
         } catch (IOException e) {
             return "refused: " + host + " is not a valid address";

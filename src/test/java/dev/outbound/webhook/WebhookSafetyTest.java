@@ -75,6 +75,9 @@ class WebhookSafetyTest {
                 "https://169.254.169.254/latest/meta-data/",
                 "https://10.0.0.1/hook",
                 "https://[fd00:ec2::254]/hook",
+                "https://[64:ff9b::a9fe:a9fe]/hook",
+                "https://[2002:a9fe:a9fe::1]/hook",
+                "https://[::169.254.169.254]/hook",
                 "https://100.64.1.1/hook",
                 "http://hooks.example.com/hook")) {
             var r = create(url);
@@ -113,7 +116,10 @@ class WebhookSafetyTest {
         assertThat(receiver.calls()).isEmpty();
         var attempts = api.get("/api/v1/outbound/campaigns/" + campaignId + "/webhooks/" + webhookId + "/attempts")
                 .json();
-        assertThat(attempts.get(0).path("error").asString()).contains("refused").contains("127.0.0.1");
+        // The tenant learns that the host was refused, never which internal address it resolved to.
+        assertThat(attempts.get(0).path("error").asString())
+                .isEqualTo("refused: the host is not a public address")
+                .doesNotContain("127.0.0.1");
         assertThat(attempts.get(0).path("status_code").isNull()).isTrue();
     }
 
@@ -154,6 +160,9 @@ class WebhookSafetyTest {
                     "https://127.0.0.1:" + receiver.port() + "/hook",
                     "https://[::1]:" + receiver.port() + "/hook",
                     "https://[::ffff:127.0.0.1]:" + receiver.port() + "/hook",
+                    "https://[::127.0.0.1]:" + receiver.port() + "/hook",
+                    "https://[64:ff9b::7f00:1]:" + receiver.port() + "/hook",
+                    "https://[2002:7f00:1::1]:" + receiver.port() + "/hook",
                     "https://169.254.169.254/latest/meta-data/",
                     "http://" + "hooks.example.com/hook",
                     receiver.url("/hook"))) {
