@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +36,9 @@ import tools.jackson.databind.JsonNode;
  */
 @StoreTest
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "outbound.ingest.max-rows=" + HostileInputTest.MAX_ROWS)
 class HostileInputTest {
+    static final int MAX_ROWS = 1000;
     private static final String CAMPAIGNS = "/api/v1/outbound/campaigns";
     private static final String BATCHES = "/api/v1/outbound/batches";
     private static final String API_KEYS = "/api/v1/outbound/api-keys";
@@ -101,7 +104,8 @@ class HostileInputTest {
                 Arguments.of(
                         "other columns longer than the variables column together",
                         utf8("reference_id,target,a,b\nr1,+14155550123," + "a".repeat(600_000) + ","
-                                + "b".repeat(600_000) + "\n")));
+                                + "b".repeat(600_000) + "\n")),
+                Arguments.of("more rows than OUTBOUND_MAX_UPLOAD_ROWS", utf8(aCallList(MAX_ROWS + 1))));
     }
 
     static Stream<Arguments> callListsTooLongForTheirColumns() {
@@ -443,6 +447,30 @@ class HostileInputTest {
             return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         }
+    }
+
+    @Test
+    void a_call_list_over_the_row_cap_names_the_setting_and_one_at_the_cap_loads() {
+        var over = api.upload(BATCHES + "/" + emptyBatchId + "/upload_batch", "big.csv", aCallList(MAX_ROWS + 1));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.json().path("detail").path(0).path("msg").asString())
+                .contains("at most " + MAX_ROWS + " rows", "OUTBOUND_MAX_UPLOAD_ROWS");
+        var at = api.upload(BATCHES + "/" + emptyBatchId + "/upload_batch", "cap.csv", aCallList(MAX_ROWS));
+        assertThat(at.status()).as(at.body()).isEqualTo(200);
+    }
+
+    @Test
+    void console_posts_before_sign_in_are_answered_without_reading_their_bodies() {
+        byte[] form = utf8("--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nx\r\n--b--\r\n");
+        String multipart = "multipart/form-data; boundary=b";
+        assertThat(api.send("POST", "/console/sign-in", multipart, form).status())
+                .isEqualTo(415);
+        assertThat(api.send("POST", "/console/suppressions/upload", multipart, form)
+                        .status())
+                .isEqualTo(302);
+        assertThat(api.send("POST", "/console/campaigns", multipart, form).status())
+                .isEqualTo(302);
+        assertHealthy();
     }
 
     private void assertHealthy() {

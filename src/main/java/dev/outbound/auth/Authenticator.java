@@ -19,10 +19,12 @@ class Authenticator implements HandlerInterceptor {
 
     private final ApiKeyRepository keys;
     private final KeyRateLimiter limiter;
+    private final AuthFailures failures;
 
-    Authenticator(ApiKeyRepository keys, KeyRateLimiter limiter) {
+    Authenticator(ApiKeyRepository keys, KeyRateLimiter limiter, AuthFailures failures) {
         this.keys = keys;
         this.limiter = limiter;
+        this.failures = failures;
     }
 
     @Override
@@ -31,7 +33,12 @@ class Authenticator implements HandlerInterceptor {
         if (key == null) {
             throw new Unauthorized("Missing API key: send it in the Syllable-API-Key header");
         }
-        Caller caller = keys.findActive(key).orElseThrow(() -> new Unauthorized("Invalid or revoked API key"));
+        String address = request.getRemoteAddr();
+        failures.check(address);
+        Caller caller = keys.findActive(key).orElseThrow(() -> {
+            failures.failed(address);
+            return new Unauthorized("Invalid or revoked API key");
+        });
         limiter.acquire(caller.keyId(), caller.organizationId());
         request.setAttribute(ATTRIBUTE, caller);
         return true;

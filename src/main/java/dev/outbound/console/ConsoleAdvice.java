@@ -20,15 +20,27 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 class ConsoleAdvice {
 
+    /**
+     * The session's token once signed in; before that (the sign-in page) a cookie's, so that
+     * showing the sign-in page creates no session.
+     */
     @ModelAttribute("csrf")
-    String csrf(HttpServletRequest request) {
-        return ConsoleSession.csrfToken(request);
+    String csrf(HttpServletRequest request, HttpServletResponse response) {
+        return token(request, response);
+    }
+
+    private static String token(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getSession(false) != null) {
+            return ConsoleSession.csrfToken(request);
+        }
+        boolean secure = request.getServletContext().getSessionCookieConfig().isSecure();
+        return SignInToken.issue(request, response, secure);
     }
 
     @ExceptionHandler(NotFound.class)
     String notFound(NotFound e, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        return problem("Not found", e, request, model);
+        return problem("Not found", e, request, response, model);
     }
 
     @ExceptionHandler(OutboundException.class)
@@ -41,11 +53,12 @@ class ConsoleAdvice {
                     case InvalidInput i -> 422;
                     default -> HttpServletResponse.SC_BAD_REQUEST;
                 });
-        return problem("That did not work", e, request, model);
+        return problem("That did not work", e, request, response, model);
     }
 
-    private static String problem(String title, Exception e, HttpServletRequest request, Model model) {
-        model.addAttribute("csrf", ConsoleSession.csrfToken(request));
+    private static String problem(
+            String title, Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("csrf", token(request, response));
         model.addAttribute("title", title);
         model.addAttribute("message", e.getMessage());
         return "console/problem";

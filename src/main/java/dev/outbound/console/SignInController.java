@@ -1,8 +1,12 @@
 package dev.outbound.console;
 
+import dev.outbound.api.TooManyRequests;
+import dev.outbound.auth.Caller;
 import dev.outbound.auth.ConsoleSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +36,16 @@ class SignInController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        if (signIn.caller(key).isEmpty()) {
+        Optional<Caller> caller;
+        try {
+            caller = signIn.signIn(key, request.getRemoteAddr());
+        } catch (TooManyRequests e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", e.getMessage());
+            return "console/sign-in";
+        }
+        if (caller.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("error", key.isBlank() ? "Enter an API key." : "This API key is unknown or revoked.");
             return "console/sign-in";

@@ -30,11 +30,13 @@ class Ingest {
     private final Batches batches;
     private final Requests requests;
     private final TransactionTemplate transactions;
+    private final long maxRows;
 
-    Ingest(Batches batches, Requests requests, TransactionTemplate transactions) {
+    Ingest(Batches batches, Requests requests, TransactionTemplate transactions, IngestProperties properties) {
         this.batches = batches;
         this.requests = requests;
         this.transactions = transactions;
+        this.maxRows = properties.maxRows();
     }
 
     UploadOutcome upload(Caller caller, String batchId, String filename, InputStream file) {
@@ -65,11 +67,17 @@ class Ingest {
         // Built only when the campaign skips duplicate people, so other uploads pay nothing for it.
         PersonIndex people = target.duplicateTargets() == DuplicateTargets.SKIP ? new PersonIndex() : null;
         var counts = new long[3];
+        var read = new long[1];
         // Opened at the first row, once the header says whether the list has priorities, so a
         // list without them loads the same columns as before they existed.
         var loads = new Loads(requests, batchPk, target.recipientHours(), people != null);
         try (loads) {
             long rows = CallListReader.read(file, row -> {
+                if (++read[0] > maxRows) {
+                    // Refused while reading: the memory an upload takes grows with its rows.
+                    throw new InvalidUpload("Too many rows: an upload may hold at most " + maxRows
+                            + " rows (OUTBOUND_MAX_UPLOAD_ROWS); split the file");
+                }
                 RequestLoad load = loads.open(row.priority() != null);
                 Target normalized = requests.targets().normalize(row.target(), target.mode());
                 // Every row takes the next ordinal of its reference id: the first occurrence wins,

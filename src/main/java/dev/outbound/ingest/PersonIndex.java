@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The people already seen in one upload, for campaigns that skip duplicate targets: each person
  * (a normalised target or a {@code contact_id}) is kept as two 64-bit hashes, like
  * {@link ReferenceIndex}, plus the reference id of its first row (at most {@link #MAX_NAMED}
- * UTF-8 bytes) so a later row can name it. About 40 bytes and the id per person: a million-row
+ * UTF-8 bytes) so a later row can name it. 40 to 80 bytes and the id per person: a million-row
  * list stays well under 100 MB, and an upload that allows duplicates builds none of it.
  */
 final class PersonIndex {

@@ -3,9 +3,11 @@ package dev.outbound.ingest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Counts reference ids seen in one upload in about 20 bytes per id, so a million-row file fits
- * easily in a small heap: ids are kept as two independent 64-bit hashes (a false "seen" needs
- * both to collide, about 1 in 10^25 for a million ids) in an open-addressing table.
+ * Counts reference ids seen in one upload in 40 to 80 bytes per id (20 bytes a slot, the table
+ * at most half full; 120 for a moment while it doubles: see bench/index-memory.sh), so a
+ * million-row file fits easily in a small heap: ids are kept as two independent 64-bit hashes
+ * (a false "seen" needs both to collide, about 1 in 10^25 for a million ids) in an
+ * open-addressing table. {@code OUTBOUND_MAX_UPLOAD_ROWS} bounds the total.
  */
 final class ReferenceIndex {
     private long[] high = new long[1024];

@@ -49,13 +49,7 @@ class ConsoleTest {
     int port;
 
     private MockHttpSession signedIn() throws Exception {
-        var session = new MockHttpSession();
-        mvc.perform(get("/console/sign-in").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/console/sign-in")
-                        .session(session)
-                        .param("_csrf", csrf(session))
-                        .param("api_key", Api.SUPERUSER_KEY))
-                .andExpect(redirectedUrl("/console"));
+        MockHttpSession session = ConsoleSignIn.superuser(mvc);
         // Signing in replaces the CSRF token; the next page carries the new one.
         mvc.perform(get("/console/campaigns").session(session)).andExpect(status().isOk());
         return session;
@@ -76,12 +70,12 @@ class ConsoleTest {
 
     @Test
     void a_valid_key_signs_in_and_a_wrong_one_is_told_so() throws Exception {
-        var session = new MockHttpSession();
-        mvc.perform(get("/console/sign-in").session(session))
+        mvc.perform(get("/console/sign-in"))
                 .andExpect(content().string(Matchers.containsString("<label for=\"api_key\">API key</label>")));
+        var token = ConsoleSignIn.signInToken(mvc);
         mvc.perform(post("/console/sign-in")
-                        .session(session)
-                        .param("_csrf", csrf(session))
+                        .cookie(token)
+                        .param("_csrf", token.getValue())
                         .param("api_key", "not-a-key"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().string(Matchers.containsString("This API key is unknown or revoked.")));
@@ -269,11 +263,24 @@ class ConsoleTest {
 
     @Test
     void the_session_cookie_is_http_only_and_same_site() throws Exception {
-        var response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/sign-in"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        var http = HttpClient.newHttpClient();
+        var page = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/sign-in"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = page.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SignInToken.COOKIE + "="))
+                .findFirst()
+                .orElseThrow()
+                .split("[=;]")[1];
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", SignInToken.COOKIE + "=" + token)
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&api_key=" + Api.SUPERUSER_KEY))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c)
                         .startsWith("OUTBOUND_CONSOLE=")

@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "outbound.dispatch.enabled=false",
             // Tests fire requests faster than any client should; RateLimitTest turns the limit on.
             "outbound.api.rate-limit=0",
-            "outbound.api.organization-rate-limit=0"
+            "outbound.api.organization-rate-limit=0",
+            // Tests fail to authenticate on purpose, all from loopback; AuthFailureLimitTest limits it.
+            "outbound.auth-failures.exempt-loopback=true"
         })
 public @interface StoreTest {}
