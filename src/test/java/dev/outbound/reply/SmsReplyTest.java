@@ -280,7 +280,7 @@ class SmsReplyTest {
                 .isZero();
     }
 
-    /** An SMS campaign whose agent (inserted by SQL, as an older save may have left it) has {@code smsPath}. */
+    /** An SMS campaign whose agent, made through the agents API, takes replies at {@code smsPath}. */
     private long smsCampaign(@Nullable Integer ttlMinutes, @Nullable String smsPath) {
         var body = CampaignBuilder.aCampaign()
                 .with("mode", "sms")
@@ -291,27 +291,15 @@ class SmsReplyTest {
         if (ttlMinutes != null) {
             body.with("sms_session_ttl", ttlMinutes);
         }
+        if (smsPath != null) {
+            var agent = api.post(
+                    "/api/v1/outbound/agents", Map.of("name", "agent" + smsPath, "sms_url", AGENT.url(smsPath)));
+            assertThat(agent.status()).as(agent.body()).isEqualTo(200);
+            body.with("agent_id", agent.json().path("id").asLong());
+        }
         var r = api.post("/api/v1/outbound/campaigns", body.build());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        long campaign = r.json().path("id").asLong();
-        if (smsPath != null) {
-            long org = jdbc.sql("SELECT organization_id FROM campaign WHERE id = :id")
-                    .param("id", campaign)
-                    .query(Long.class)
-                    .single();
-            jdbc.sql("INSERT INTO agent (organization_id, name, sms_url, created_at, updated_at) "
-                            + "VALUES (:org, :name, :url, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-                    .param("org", org)
-                    .param("name", "agent" + smsPath)
-                    .param("url", AGENT.url(smsPath))
-                    .update();
-            long agent = jdbc.sql("SELECT MAX(id) FROM agent").query(Long.class).single();
-            jdbc.sql("UPDATE campaign SET agent_id = :agent WHERE id = :id")
-                    .param("agent", agent)
-                    .param("id", campaign)
-                    .update();
-        }
-        return campaign;
+        return r.json().path("id").asLong();
     }
 
     private String batch(long campaignId, String target, String firstName) {
