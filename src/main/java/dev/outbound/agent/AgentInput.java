@@ -4,12 +4,21 @@ import dev.outbound.api.JsonFields;
 import dev.outbound.api.Violations;
 import dev.outbound.channel.AgentHosts;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** A validated agent body: {@code {"name", "voice_url"?, "sms_url"?}}. */
+/** A validated agent body: {@code {"name", "voice_url"?, "sms_url"?, "sip_uri"?}}. */
 record AgentInput(
-        String name, @Nullable String voiceUrl, @Nullable String smsUrl) {
+        String name,
+        @Nullable String voiceUrl,
+        @Nullable String smsUrl,
+        @Nullable String sipUri) {
+    /** sip: or sips:, an optional user, a host (name, IPv4 or [IPv6]), a port, URI parameters. */
+    private static final Pattern SIP_URI = Pattern.compile(
+            "(?i)sips?:(?:[A-Za-z0-9\\-_.!~*'()&=+$,;?/%]+@)?(?:[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?"
+                    + "(?:;[A-Za-z0-9\\-_.!~*'()%]+(?:=[A-Za-z0-9\\-_.!~*'()%]+)?)*");
+
     static final int MAX_NAME = 200;
     static final int MAX_URL = 2000;
 
@@ -27,8 +36,30 @@ record AgentInput(
         }
         String voiceUrl = url(f, "voice_url", hosts);
         String smsUrl = url(f, "sms_url", hosts);
+        String sipUri = sipUri(f);
         v.throwIfAny();
-        return new AgentInput(Objects.requireNonNull(name).strip(), voiceUrl, smsUrl);
+        return new AgentInput(Objects.requireNonNull(name).strip(), voiceUrl, smsUrl, sipUri);
+    }
+
+    /**
+     * A SIP URI the SIP channel can INVITE (3PCC) or name in Refer-To. Checked by its shape only,
+     * before it ever reaches the SIP stack, so no header can be smuggled in through it.
+     */
+    private static @Nullable String sipUri(JsonFields f) {
+        String s = f.string("sip_uri", false);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String uri = s.strip();
+        if (uri.length() > MAX_URL) {
+            f.fail("sip_uri", "String should have at most " + MAX_URL + " characters", "string_too_long");
+            return null;
+        }
+        if (!SIP_URI.matcher(uri).matches()) {
+            f.fail("sip_uri", "sip_uri must be a sip: or sips: URI, e.g. sip:agent@pbx.example.com", "value_error");
+            return null;
+        }
+        return uri;
     }
 
     private static @Nullable String url(JsonFields f, String field, AgentHosts hosts) {

@@ -14,13 +14,14 @@ import org.springframework.stereotype.Repository;
 /** The {@code agent} table. */
 @Repository
 class AgentRepository {
-    private static final String COLUMNS = "id, name, voice_url, sms_url, created_at, updated_at";
+    private static final String COLUMNS = "id, name, voice_url, sms_url, sip_uri, created_at, updated_at";
     private static final String INSERT = """
-            INSERT INTO agent (organization_id, name, voice_url, sms_url, created_at, updated_at)
-            VALUES (:org, :name, :voiceUrl, :smsUrl, :now, :now)
+            INSERT INTO agent (organization_id, name, voice_url, sms_url, sip_uri, created_at, updated_at)
+            VALUES (:org, :name, :voiceUrl, :smsUrl, :sipUri, :now, :now)
             """;
     private static final String UPDATE = """
-            UPDATE agent SET name = :name, voice_url = :voiceUrl, sms_url = :smsUrl, updated_at = :now
+            UPDATE agent SET name = :name, voice_url = :voiceUrl, sms_url = :smsUrl, sip_uri = :sipUri,
+                updated_at = :now
             WHERE id = :id AND organization_id = :org
             """;
     private static final String FIND = "SELECT " + COLUMNS + """
@@ -96,7 +97,8 @@ class AgentRepository {
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AgentInput input) {
         return spec.param("name", input.name())
                 .param("voiceUrl", input.voiceUrl())
-                .param("smsUrl", input.smsUrl());
+                .param("smsUrl", input.smsUrl())
+                .param("sipUri", input.sipUri());
     }
 
     private static Agent map(ResultSet rs, int n) throws SQLException {
@@ -105,6 +107,7 @@ class AgentRepository {
                 rs.getString("name"),
                 rs.getString("voice_url"),
                 rs.getString("sms_url"),
+                rs.getString("sip_uri"),
                 Instants.readRequired(rs, "created_at"),
                 Instants.readRequired(rs, "updated_at"));
     }

@@ -19,12 +19,14 @@ import tools.jackson.databind.JsonNode;
 /** Agent use cases, every one scoped to an organization. */
 @Service
 class AgentService implements Agents {
-    static final List<String> PROPERTIES = List.of("id", "name", "voice_url", "sms_url", "created_at", "updated_at");
+    static final List<String> PROPERTIES =
+            List.of("id", "name", "voice_url", "sms_url", "sip_uri", "created_at", "updated_at");
     private static final Map<String, ListSql.Column> COLUMNS = Map.of(
             "id", new ListSql.Column("id", ListSql.Match.NUMBER),
             "name", new ListSql.Column("name", ListSql.Match.CONTAINS),
             "voice_url", new ListSql.Column("voice_url", ListSql.Match.CONTAINS),
             "sms_url", new ListSql.Column("sms_url", ListSql.Match.CONTAINS),
+            "sip_uri", new ListSql.Column("sip_uri", ListSql.Match.CONTAINS),
             "created_at", new ListSql.Column("created_at", ListSql.Match.TIME),
             "updated_at", new ListSql.Column("updated_at", ListSql.Match.TIME));
 

@@ -197,7 +197,8 @@ class CampaignService implements Campaigns {
                 voicemail(s.voicemailDetection()),
                 s.smsSessionTtl(),
                 s.variables(),
-                organizationId);
+                organizationId,
+                agent.map(Agent::sipUri).orElse(null));
     }
 
     private static CampaignDelivery.@Nullable VoicemailDetection voicemail(@Nullable ObjectNode v) {

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param variables the campaign's variables (a request's own variables win over these)
  * @param organizationId the campaign's organization (0 when unknown: tests, reconciling); an
  *     email's unsubscribe link names it
+ * @param agentSipUri where the SIP channel hands an answered call: the {@code sip_uri} of the
+ *     campaign's agent
  */
 public record CampaignDelivery(
         @Nullable String from,
@@ -27,12 +29,26 @@ public record CampaignDelivery(
         @Nullable VoicemailDetection voicemail,
         @Nullable Integer smsSessionTtlMinutes,
         Map<String, String> variables,
-        long organizationId) {
+        long organizationId,
+        @Nullable String agentSipUri) {
 
     public static final CampaignDelivery NONE = new CampaignDelivery(null, null, null, null, Map.of());
 
     public CampaignDelivery {
         variables = Map.copyOf(variables);
+    }
+
+    /** A campaign whose agent has no SIP URI. */
+    public CampaignDelivery(
+            @Nullable String from,
+            @Nullable String source,
+            @Nullable String agentUrl,
+            @Nullable String smsAgentUrl,
+            @Nullable VoicemailDetection voicemail,
+            @Nullable Integer smsSessionTtlMinutes,
+            Map<String, String> variables,
+            long organizationId) {
+        this(from, source, agentUrl, smsAgentUrl, voicemail, smsSessionTtlMinutes, variables, organizationId, null);
     }
 
     /** A campaign whose organization does not matter to the channel. */

@@ -48,4 +48,13 @@ public interface Channel {
     default Optional<ChannelLookup> lookup(ChannelAttempt attempt, Instant startedAt) {
         return Optional.empty();
     }
+
+    /**
+     * As {@link #lookup(ChannelAttempt, Instant)}, knowing whether the node that started the
+     * attempt is gone (its lease ran out): a channel whose calls live only on their node (SIP) can
+     * then tell a call that went with its node from one another node still holds.
+     */
+    default Optional<ChannelLookup> lookup(ChannelAttempt attempt, Instant startedAt, boolean holderGone) {
+        return lookup(attempt, startedAt);
+    }
 }

@@ -134,7 +134,7 @@ class Reconciler {
 
     private void settle(InFlightAttempt a, Mode mode, Instant now, boolean lost) {
         Channel channel = channels.forMode(mode);
-        Optional<ChannelLookup> answer = channel.lookup(attempt(a, mode), a.startedAt());
+        Optional<ChannelLookup> answer = channel.lookup(attempt(a, mode), a.startedAt(), lost);
         nextAsk.put(a.id(), now.plus(after));
         if (answer.isEmpty()) {
             endPastHorizon(a, now, "the provider could not be asked");
