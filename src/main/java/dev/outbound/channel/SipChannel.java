@@ -192,6 +192,11 @@ final class SipChannel implements Channel, DisposableBean {
         Address toAddress = sip.addresses.createAddress(to);
         String from = attempt.from() == null || attempt.from().isBlank() ? "anonymous" : attempt.from();
         Request invite = sip.request(Request.INVITE, to, toAddress, from, SipCalls.tag());
+        // The trunk as a loose route: the request goes there, and a re-INVITE after a 407 keeps
+        // its Request-URI (without a route the stack adds maddr, which breaks some digest checks).
+        SipURI route = sip.atTrunk(null);
+        route.setLrParam();
+        invite.addHeader(sip.headers.createRouteHeader(sip.addresses.createAddress(route)));
         if (properties.assertIdentity()
                 && attempt.from() != null
                 && !attempt.from().isBlank()) {

@@ -171,21 +171,48 @@ class SipChannelTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"401, WWW-Authenticate, Authorization", "407, Proxy-Authenticate, Proxy-Authorization"})
     void a_digest_challenge_is_answered_with_the_trunk_credentials(String code, String challenge, String credentials) {
-        try (Sipp trunk = Sipp.serve(
-                        "callee-challenges.xml", TRUNK, 1, Map.of("CHALLENGE", code, "AUTHENTICATE", challenge), dir);
+        boolean sippChecks = code.equals("401");
+        var fill = Map.of(
+                "CHALLENGE",
+                code,
+                "AUTHENTICATE",
+                challenge,
+                "VERIFY",
+                sippChecks
+                        ? "<verifyauth assign_to=\"authvalid\" username=\"outbound\" password=\"secret\"/>"
+                        : "<ereg regexp=\"Digest\" search_in=\"hdr\" header=\"Proxy-Authorization:\""
+                                + " check_it=\"true\" assign_to=\"proxyauth\"/>",
+                "AUTHORIZED",
+                sippChecks
+                        ? "<nop hide=\"true\" test=\"authvalid\" next=\"authorized\"/>"
+                        : "<nop hide=\"true\" next=\"authorized\"/><Reference variables=\"proxyauth\"/>");
+        try (Sipp trunk = Sipp.serve("callee-challenges.xml", TRUNK, 1, fill, dir);
                 Sipp agent = Sipp.serve("agent.xml", AGENT, 1, Map.of(), dir)) {
             String sid = channel.start(attempt(3), listener);
 
             ChannelEvent last = awaitEnd(sid);
 
-            assertThat(last.status()).isEqualTo(ChannelManagerStatus.COMPLETED);
+            assertThat(last.status()).as(trunk.messages()).isEqualTo(ChannelManagerStatus.COMPLETED);
             assertThat(trunk.exitCode(Duration.ofSeconds(20)))
                     .as(trunk.output())
                     .isZero();
+            String uri = "sip:+14155550123@127.0.0.1:" + TRUNK;
+            String expected = md5(md5("outbound:trunk.test:secret") + ":4f1b2c3d5e6f7a8b9c0d:" + md5("INVITE:" + uri));
             assertThat(trunk.messages())
                     .contains("SIP/2.0 " + code)
-                    .containsPattern(credentials + ": Digest [^\\n]*username=\"outbound\"")
-                    .containsPattern(credentials + ": Digest [^\\n]*realm=\"trunk.test\"");
+                    .contains(credentials + ": Digest username=\"outbound\",realm=\"trunk.test\"")
+                    .as("the digest of RFC 2617 over the trunk's nonce and our password")
+                    .contains("uri=\"" + uri + "\",response=\"" + expected + "\"");
+        }
+    }
+
+    private static String md5(String s) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("MD5")
+                            .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
