@@ -56,3 +56,18 @@ outbound_ensure_chromium() {
         echo "  the console's browser test (ConsoleBrowserTest) will fail. Install /usr/bin/chromium and /usr/bin/chromedriver." >&2
     fi
 }
+
+# The SIP channel's tests play the trunk, the callee and the agent with SIPp (Debian sip-tester);
+# baresip is a real user agent for trying the channel by hand. Without them SipChannelTest skips.
+outbound_ensure_sip_peers() {
+    if [ -x /usr/bin/sipp ] && command -v baresip >/dev/null 2>&1; then
+        return 0
+    fi
+    if outbound_can_install; then
+        echo "Installing SIPp (sip-tester) and baresip for the SIP channel's tests..." >&2
+        outbound_apt_install sip-tester baresip
+    else
+        echo "SIPp (Debian package sip-tester) is missing and cannot be installed here (needs root and apt-get);" >&2
+        echo "  the SIP channel's tests (SipChannelTest) will be skipped. Install /usr/bin/sipp." >&2
+    fi
+}

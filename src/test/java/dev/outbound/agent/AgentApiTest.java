@@ -74,6 +74,27 @@ class AgentApiTest {
     }
 
     @Test
+    void an_agent_keeps_the_sip_uri_the_sip_channel_joins_calls_to_and_refuses_one_that_is_not_sip() {
+        var created =
+                api.post(AGENTS, Map.of("name", "PBX desk", "sip_uri", "sip:desk@pbx.example.com:5070;transport=tcp"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        long id = created.json().path("id").asLong();
+        assertThat(api.get(AGENTS + "/" + id).json().path("sip_uri").asString())
+                .isEqualTo("sip:desk@pbx.example.com:5070;transport=tcp");
+        assertThat(api.post(AGENTS, Map.of("name", "No SIP"))
+                        .json()
+                        .path("sip_uri")
+                        .isNull())
+                .isTrue();
+
+        for (String bad : new String[] {"https://pbx.example.com", "sip:desk@pbx.example.com\r\nX-Evil: 1", "sip:"}) {
+            var refused = api.post(AGENTS, Map.of("name", "Bad", "sip_uri", bad));
+            assertThat(refused.status()).as(bad).isEqualTo(422);
+            assertThat(loc(refused)).as(bad).contains("sip_uri");
+        }
+    }
+
+    @Test
     void the_list_is_paged_newest_first_and_holds_only_the_callers_agents() {
         Api other = api.withKey(otherOrganizationKey("Agents Elsewhere"));
         long first = create(api, "First");

@@ -13,34 +13,25 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every channel status of the contract is produced by some test scenario, and docs/channel-statuses.md
- * lists every one: a value nobody produces (or documents) fails here, except those the table keeps
- * for the SIP channel.
+ * lists every one: a value nobody produces (or documents) fails here.
  */
 class ChannelStatusCoverageTest {
     private static final Path DOC = Path.of("docs", "channel-statuses.md");
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Z_-]+)` \\|(.*)$");
 
     @Test
-    void every_channel_status_is_produced_by_a_test_scenario_or_waits_for_the_sip_channel() throws IOException {
-        Set<ChannelManagerStatus> produced = produced();
-        Set<ChannelManagerStatus> waiting = waitingForSip();
-
+    void every_channel_status_is_produced_by_a_test_scenario() throws IOException {
         var missing = EnumSet.allOf(ChannelManagerStatus.class);
-        missing.removeAll(produced);
-        missing.removeAll(waiting);
+        missing.removeAll(produced());
 
         assertThat(missing)
                 .as("channel statuses no @Produces test drives the service to")
                 .isEmpty();
-        assertThat(waiting)
-                .as("what waits for SIP is only SIP's")
-                .allMatch(s -> s.name().startsWith("SIP_") || s == ChannelManagerStatus.DECLINED);
     }
 
     @Test
@@ -53,14 +44,6 @@ class ChannelStatusCoverageTest {
 
         assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrder(ChannelManagerStatus.values());
         assertThat(listed).hasSize(40);
-    }
-
-    private static Set<ChannelManagerStatus> waitingForSip() throws IOException {
-        return Files.readAllLines(DOC).stream()
-                .map(ROW::matcher)
-                .filter(m -> m.matches() && m.group(2).contains("waiting for the SIP channel"))
-                .map(m -> ChannelManagerStatus.of(m.group(1)))
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ChannelManagerStatus.class)));
     }
 
     /** The statuses named by @Produces on every test class compiled with this one, and their methods. */

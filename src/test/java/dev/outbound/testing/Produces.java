@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Marks a test that drives the service to produce these channel statuses and asserts them.
  * ChannelStatusCoverageTest collects the marks of every test class and fails for any status that
- * no marked test produces (except those docs/channel-statuses.md keeps for the SIP channel).
+ * no marked test produces.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
