@@ -216,6 +216,22 @@ class SipChannelTest {
         }
     }
 
+    @Test
+    @Produces(ChannelManagerStatus.NO_OUTCOME)
+    void the_attempt_of_a_node_that_died_ends_no_outcome_and_one_a_live_node_holds_is_left_to_it() {
+        ChannelAttempt elsewhere = attempt(4);
+
+        assertThat(channel.lookup(elsewhere, java.time.Instant.now(), false))
+                .as("another live node holds the call: it reports it")
+                .isEmpty();
+        ChannelEvent settled = channel.lookup(elsewhere, java.time.Instant.now(), true)
+                .orElseThrow()
+                .latest();
+        assertThat(settled).isNotNull();
+        assertThat(settled.status()).isEqualTo(ChannelManagerStatus.NO_OUTCOME);
+        assertThat(settled.ended()).isTrue();
+    }
+
     /** The first message in SIPp's log that starts with {@code firstLine}, up to the next log entry. */
     static String message(String log, String firstLine) {
         int at = log.indexOf(firstLine);
