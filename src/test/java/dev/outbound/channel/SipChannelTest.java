@@ -228,6 +228,7 @@ class SipChannelTest {
                 .orElseThrow()
                 .latest();
         assertThat(settled).isNotNull();
+        settled = java.util.Objects.requireNonNull(settled);
         assertThat(settled.status()).isEqualTo(ChannelManagerStatus.NO_OUTCOME);
         assertThat(settled.ended()).isTrue();
     }
