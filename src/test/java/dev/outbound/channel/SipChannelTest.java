@@ -224,11 +224,9 @@ class SipChannelTest {
         assertThat(channel.lookup(elsewhere, java.time.Instant.now(), false))
                 .as("another live node holds the call: it reports it")
                 .isEmpty();
-        ChannelEvent settled = channel.lookup(elsewhere, java.time.Instant.now(), true)
+        ChannelEvent settled = java.util.Objects.requireNonNull(channel.lookup(elsewhere, java.time.Instant.now(), true)
                 .orElseThrow()
-                .latest();
-        assertThat(settled).isNotNull();
-        settled = java.util.Objects.requireNonNull(settled);
+                .latest());
         assertThat(settled.status()).isEqualTo(ChannelManagerStatus.NO_OUTCOME);
         assertThat(settled.ended()).isTrue();
     }
