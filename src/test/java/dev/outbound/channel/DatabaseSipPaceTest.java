@@ -22,7 +22,7 @@ class DatabaseSipPaceTest {
     TransactionTemplate transactions;
 
     private final Instant t = Instant.parse("2030-01-01T00:00:00Z");
-    private final String trunk = "sip:pace-test-" + TRUNKS.incrementAndGet() + ".example";
+    private final String trunk = "sip:pace-test-" + TRUNKS.incrementAndGet() + "-" + System.nanoTime() + ".example";
 
     /** A node's view of this test's own trunk. */
     private DatabaseSipPace node(double cps, int maxCalls) {
@@ -47,10 +47,10 @@ class DatabaseSipPaceTest {
         var one = node(2, 0);
         var other = node(2, 0);
 
-        assertThat(one.take("a", 1, 1, t)).isTrue();
-        assertThat(other.take("b", 2, 1, t)).isFalse();
-        assertThat(other.take("b", 2, 1, t.plusMillis(499))).isFalse();
-        assertThat(other.take("b", 2, 1, t.plusMillis(500))).isTrue();
+        assertThat(one.take(trunk + "/a", 1, 1, t)).isTrue();
+        assertThat(other.take(trunk + "/b", 2, 1, t)).isFalse();
+        assertThat(other.take(trunk + "/b", 2, 1, t.plusMillis(499))).isFalse();
+        assertThat(other.take(trunk + "/b", 2, 1, t.plusMillis(500))).isTrue();
     }
 
     @Test
@@ -58,16 +58,16 @@ class DatabaseSipPaceTest {
         var one = node(0, 2);
         var other = node(0, 2);
 
-        assertThat(one.take("a", 1, 1, t)).isTrue();
-        assertThat(other.take("b", 2, 1, t)).isTrue();
-        assertThat(one.take("c", 3, 1, t.plusSeconds(1))).isFalse();
+        assertThat(one.take(trunk + "/a", 1, 1, t)).isTrue();
+        assertThat(other.take(trunk + "/b", 2, 1, t)).isTrue();
+        assertThat(one.take(trunk + "/c", 3, 1, t.plusSeconds(1))).isFalse();
 
-        other.release("b");
-        assertThat(one.take("c", 3, 1, t.plusSeconds(2))).isTrue();
-        assertThat(other.take("d", 4, 1, t.plusSeconds(3))).isFalse();
+        other.release(trunk + "/b");
+        assertThat(one.take(trunk + "/c", 3, 1, t.plusSeconds(2))).isTrue();
+        assertThat(other.take(trunk + "/d", 4, 1, t.plusSeconds(3))).isFalse();
 
         // A dead node's call, settled by reconciliation, frees its place too.
         one.forget(1, 1);
-        assertThat(other.take("d", 4, 1, t.plusSeconds(4))).isTrue();
+        assertThat(other.take(trunk + "/d", 4, 1, t.plusSeconds(4))).isTrue();
     }
 }
