@@ -4,6 +4,8 @@
 # usage: bench/sip-cps.sh [CALLS]   (default 500)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bin/lib-jdk.sh
+source bin/lib-jdk.sh
 calls=${1:-500}
 mvn -q -B test-compile
 cp=$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)

@@ -68,7 +68,7 @@ public final class SipStackLog implements StackLogger {
             return log.isWarnEnabled();
         }
         if (level <= TRACE_INFO) {
-            return log.isInfoEnabled();
+            return log.isDebugEnabled();
         }
         return level <= TRACE_DEBUG ? log.isDebugEnabled() : log.isTraceEnabled();
     }
@@ -85,7 +85,8 @@ public final class SipStackLog implements StackLogger {
 
     @Override
     public void logInfo(String message) {
-        log.info(message);
+        // The stack's INFO is per message (peer addresses, timers): debug for us.
+        log.debug(message);
     }
 
     @Override
