@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The training run of JDK 25's ahead-of-time cache (JEP 483, 514, 515), started by the build
@@ -45,6 +46,13 @@ public final class AotTraining {
         String key = "aot-training-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         var app = new SpringApplication(OutboundApplication.class);
         app.setDefaultProperties(Map.of("outbound.h2-path", dir.toString()));
+        // The build's environment is not the service's: a SPRING_DATASOURCE_URL or
+        // OUTBOUND_MANAGEMENT_PORT exported in the shell that runs mvn must not send the training
+        // run to a real database or move its health endpoint, so only application.yml's defaults
+        // and the properties below count.
+        var environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        app.setEnvironment(environment);
         // Nothing leaves the process: no dispatching, no deliveries, no demo; no rate limit on the
         // thousands of training requests.
         String[] properties = {
