@@ -15,7 +15,9 @@ import java.util.concurrent.Executors;
  * on reading the file and streaming rows into COPY: libphonenumber's validation was a quarter of
  * that thread's time. Rows are handed over in chunks and come back in file order, so ordinals,
  * first-row-wins and the rows' order in the table are as when normalised in line. At most
- * {@link #IN_FLIGHT} chunks wait, which bounds the memory whatever the file's size.
+ * {@link #IN_FLIGHT} chunks wait, which bounds the memory whatever the file's size. Not
+ * {@code parallel}, it normalises each row in line (the embedded store, whose inserts need the
+ * cores themselves).
  */
 final class NormalizingPipeline implements AutoCloseable {
     /** A row and its normalised target. */
@@ -29,6 +31,7 @@ final class NormalizingPipeline implements AutoCloseable {
     private final Targets targets;
     private final Mode mode;
     private final Sink sink;
+    private final boolean parallel;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ArrayDeque<CompletableFuture<Chunk>> pending = new ArrayDeque<>();
     private List<CallListReader.Row> filling = new ArrayList<>(CHUNK);
@@ -36,13 +39,22 @@ final class NormalizingPipeline implements AutoCloseable {
     private record Chunk(List<CallListReader.Row> rows, Target[] targets) {}
 
     NormalizingPipeline(Targets targets, Mode mode, Sink sink) {
+        this(targets, mode, true, sink);
+    }
+
+    NormalizingPipeline(Targets targets, Mode mode, boolean parallel, Sink sink) {
         this.targets = targets;
         this.mode = mode;
+        this.parallel = parallel;
         this.sink = sink;
     }
 
     /** Takes the next row of the file; rows reach the sink in this order, later. */
     void add(CallListReader.Row row) {
+        if (!parallel) {
+            sink.accept(row, targets.normalize(row.target(), mode));
+            return;
+        }
         filling.add(row);
         if (filling.size() == CHUNK) {
             submit();

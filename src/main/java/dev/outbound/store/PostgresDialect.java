@@ -85,6 +85,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean bulkLoadOffProcess() {
+        return true;
+    }
+
+    @Override
     public String scratchTable(String name, String columnDefinitions) {
         // Temporary tables write no WAL; the CREATE itself rolls back with the transaction.
         return "CREATE TEMPORARY TABLE " + name + " (" + columnDefinitions + ") ON COMMIT DROP";

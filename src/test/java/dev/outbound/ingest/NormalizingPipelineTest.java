@@ -45,6 +45,17 @@ class NormalizingPipelineTest {
         assertThat(seen).containsExactly(1L);
     }
 
+    @Test
+    void in_line_it_hands_each_row_over_at_once() {
+        List<Target> seen = new ArrayList<>();
+        try (var pipeline = new NormalizingPipeline(TARGETS, Mode.VOICE, false, (row, target) -> seen.add(target))) {
+            pipeline.add(row(1, "(512) 200-0001"));
+            assertThat(seen).extracting(Target::value).containsExactly("+15122000001");
+            pipeline.finish();
+        }
+        assertThat(seen).hasSize(1);
+    }
+
     private static CallListReader.Row row(long line, String target) {
         return new CallListReader.Row(line, "ref-" + line, target, "{}", null, null);
     }
