@@ -45,7 +45,9 @@ for n in $(seq 1 "$nodes"); do
     "$JAVA_HOME/bin/java" -Xmx1g ${JFR:+$([ "$n" = 1 ] && echo "-XX:StartFlightRecording=filename=target/dispatch-$batches.jfr,settings=profile")} -jar "$jar" >"$work/service-$n.log" 2>&1 &
   pids+=($!); ports+=($port)
   # One node at a time: the first one migrates the schema and creates the bootstrap key.
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
+  # Up to 3 minutes: on a machine busy with builds a start can take well over one.
+  for _ in $(seq 1 360); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
+  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "node $n did not start:"; tail -20 "$work/service-$n.log"; exit 1; }
 done
 org=$(psql -qtA -h 127.0.0.1 -U postgres -d $db -c "SELECT MIN(id) FROM organization")
 if [ -n "${SUPPRESSIONS:-}" ]; then

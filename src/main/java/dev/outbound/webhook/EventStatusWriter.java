@@ -44,7 +44,12 @@ class EventStatusWriter {
             SELECT COUNT(*) FROM webhook_event
             WHERE webhook_id = :webhookId AND status = {sendable} AND lease_until >= :now
             """);
-    // A request's event is not taken while an earlier one of the same request is still pending.
+    // A request's event is not taken while an earlier one of the same request is still pending:
+    // it must be the request's lowest pending seq. Written as a scalar subquery, a probe of the
+    // (webhook_id, request_id, seq) key per candidate, rather than NOT EXISTS: with the table's
+    // statistics from when it was nearly empty, PostgreSQL planned NOT EXISTS as an anti join
+    // scanning every pending event of the webhook per candidate (measured under load: one claim
+    // ran for over 8 minutes with 78,000 events pending, and delivery stopped).
     // The lease is no status change: a leased event stays PENDING.
     private static final String CLAIM = sendable("""
             UPDATE webhook_event SET lease_owner = :token, lease_until = :leaseUntil
@@ -52,9 +57,9 @@ class EventStatusWriter {
                 SELECT e.id FROM webhook_event e
                 WHERE e.webhook_id = :webhookId AND e.status = {sendable} AND e.next_attempt_at <= :now
                   AND (e.lease_until IS NULL OR e.lease_until < :now)
-                  AND NOT EXISTS (SELECT 1 FROM webhook_event p
-                                  WHERE p.webhook_id = e.webhook_id AND p.request_id = e.request_id
-                                    AND p.seq < e.seq AND p.status = {sendable})
+                  AND e.seq = (SELECT MIN(p.seq) FROM webhook_event p
+                               WHERE p.webhook_id = e.webhook_id AND p.request_id = e.request_id
+                                 AND p.status = {sendable})
                 ORDER BY e.next_attempt_at, e.id LIMIT :limit%s
             )
             """);
