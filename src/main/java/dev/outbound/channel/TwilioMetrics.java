@@ -3,8 +3,6 @@ package dev.outbound.channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.EnumMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,16 +31,15 @@ class TwilioMetrics {
         }
     }
 
-    private final Map<Kind, Counter> errors = new EnumMap<>(Kind.class);
+    /** By {@link Kind#ordinal()}. */
+    private final Counter[] errors = new Counter[Kind.values().length];
 
     TwilioMetrics(MeterRegistry registry) {
         for (Kind kind : Kind.values()) {
-            errors.put(
-                    kind,
-                    Counter.builder("outbound.twilio.errors")
-                            .description("Twilio API exchanges that failed, by kind (each retry counts)")
-                            .tag("kind", kind.tag())
-                            .register(registry));
+            errors[kind.ordinal()] = Counter.builder("outbound.twilio.errors")
+                    .description("Twilio API exchanges that failed, by kind (each retry counts)")
+                    .tag("kind", kind.tag())
+                    .register(registry);
         }
     }
 
@@ -52,6 +49,6 @@ class TwilioMetrics {
     }
 
     void error(Kind kind) {
-        errors.get(kind).increment();
+        errors[kind.ordinal()].increment();
     }
 }
