@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -76,22 +77,22 @@ class DeployMonitoringTest {
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         String sources = mainSources();
-        assertThat(used)
-                .allSatisfy(name -> assertThat(served.contains(name)
-                                || (REGISTERED_ON_FIRST_USE.containsKey(name)
-                                        && sources.contains(REGISTERED_ON_FIRST_USE.get(name))))
-                        .as("%s is served by a node (or registered by the code on first use)", name)
-                        .isTrue());
+        assertThat(used).allSatisfy(name -> {
+            String registeredBy = REGISTERED_ON_FIRST_USE.get(name);
+            assertThat(served.contains(name) || (registeredBy != null && sources.contains(registeredBy)))
+                    .as("%s is served by a node (or registered by the code on first use)", name)
+                    .isTrue();
+        });
     }
 
     @Test
     void the_compose_file_runs_two_nodes_on_postgresql_with_health_checks_and_documented_settings() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE));
-        Map<String, Map<String, Object>> services = map(compose.get("services"));
+        Map<String, Object> services = map(compose.get("services"));
         assertThat(services).containsKeys("postgres", "outbound-1", "outbound-2");
         String readme = Files.readString(Path.of("README.md"));
         for (String node : List.of("outbound-1", "outbound-2")) {
-            Map<String, Object> service = services.get(node);
+            Map<String, Object> service = map(services.get(node));
             assertThat(service).as(node).containsKeys("image", "healthcheck", "depends_on");
             Map<String, Object> env = map(service.get("environment"));
             assertThat(String.valueOf(env.get("SPRING_DATASOURCE_URL")))
@@ -132,8 +133,8 @@ class DeployMonitoringTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> map(Object o) {
+    private static <V> Map<String, V> map(@Nullable Object o) {
         assertThat(o).isInstanceOf(Map.class);
-        return (Map<String, V>) o;
+        return (Map<String, V>) java.util.Objects.requireNonNull(o);
     }
 }
