@@ -37,23 +37,41 @@ cid=$(api -X POST "http://127.0.0.1:$port/api/v1/outbound/campaigns" \
   -d '{'"${CAMPAIGN_EXTRA:-}"'"campaign_name":"bench","campaign_variables":{},"caller_id":null,"active_days":["mon"]}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
 api -X POST "http://127.0.0.1:$port/api/v1/outbound/batches" -d "{\"batch_id\":\"bench\",\"campaign_id\":$cid}" >/dev/null
 
+# CPU seconds (user+system) of the service and of its PostgreSQL backends, which say more than
+# wall time on a machine busy with other work.
+cpu_of() { local t=0 p; for p in "$@"; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
+backends() { [ "$store" = postgres ] && psql -qAt -h 127.0.0.1 -U postgres -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db'" || true; }
+pg_pids=$(backends)
+svc_cpu0=$(cpu_of $pid); pg_cpu0=$(cpu_of $pg_pids)
 start=$(date +%s.%N)
 curl -sS -H "Syllable-API-Key: $key" -F "file=@$csv;type=text/csv" \
   "http://127.0.0.1:$port/api/v1/outbound/batches/bench/upload_batch" >"$work/upload.json"
 total=$(api "http://127.0.0.1:$port/api/v1/outbound/batches/bench" | python3 -c 'import sys,json;print(sum(json.load(sys.stdin)["status_counts"].values()))')
 end=$(date +%s.%N)
 upload=$(echo "$end - $start" | bc)
+tick=$(getconf CLK_TCK)
+svc_cpu=$(echo "scale=2; ($(cpu_of $pid) - $svc_cpu0) / $tick" | bc)
+pg_cpu=$(echo "scale=2; ($(cpu_of $pg_pids) - $pg_cpu0) / $tick" | bc)
 rss=$(grep VmHWM /proc/$pid/status | awk '{print $2}')
 echo "store=$store rows=$rows file_bytes=$size upload_until_counted_s=$upload counted=$total peak_rss_kib=$rss heap=-Xmx256m"
+echo "service_cpu_s=$svc_cpu pg_backends_cpu_s=$pg_cpu load=$(cut -d' ' -f1 /proc/loadavg)"
 cat "$work/upload.json"; echo
 [ "$total" = "$rows" ] || { echo "FAIL: counts show $total of $rows rows" >&2; exit 1; }
 
 if [ "$store" = postgres ]; then
   psql -q -h 127.0.0.1 -U postgres -d $db -c "DROP TABLE IF EXISTS bare" \
     -c "CREATE TABLE bare (reference_id text, target text, first_name text, amount_due text, account text)"
-  cstart=$(date +%s.%N)
-  psql -q -h 127.0.0.1 -U postgres -d $db -c "\\copy bare FROM '$csv' WITH (FORMAT csv, HEADER true)"
-  cend=$(date +%s.%N)
+  # The backend's CPU is read inside the same psql session, around the COPY.
+  out=$(psql -q -h 127.0.0.1 -U postgres -d $db <<SQL
+SELECT pg_backend_pid() AS pid \\gset
+\\setenv PGPID :pid
+\\! awk '{print "cpu0", \$14+\$15}' /proc/\$PGPID/stat; date +"t0 %s.%N"
+\\copy bare FROM '$csv' WITH (FORMAT csv, HEADER true)
+\\! date +"t1 %s.%N"; awk '{print "cpu1", \$14+\$15}' /proc/\$PGPID/stat
+SQL
+)
+  cstart=$(echo "$out" | awk '/^t0/{print $2}'); cend=$(echo "$out" | awk '/^t1/{print $2}')
+  copy_cpu=$(echo "$out" | awk '/^cpu0/{a=$2} /^cpu1/{b=$2} END{print b-a}')
   copy=$(echo "$cend - $cstart" | bc)
-  echo "bare_psql_copy_s=$copy ratio=$(echo "scale=2; $upload / $copy" | bc)"
+  echo "bare_psql_copy_s=$copy ratio=$(echo "scale=2; $upload / $copy" | bc) bare_copy_pg_cpu_s=$(echo "scale=2; $copy_cpu / $tick" | bc)"
 fi

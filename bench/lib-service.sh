@@ -27,10 +27,12 @@ store_env() {
 }
 
 # start_service LOG VAR=VALUE...: starts the jar in the background; sets $service_pid.
+# SERVICE_JAR (default target/outbound.jar) and JAVA_OPTS choose what and how, e.g. the
+# extracted jar with its AOT cache (bench/startup.sh).
 start_service() {
   local log=$1
   shift
-  env "$@" "$JAVA_HOME/bin/java" -Xmx512m ${JAVA_OPTS:-} -jar target/outbound.jar >>"$log" 2>&1 &
+  env "$@" "$JAVA_HOME/bin/java" -Xmx512m ${JAVA_OPTS:-} -jar "${SERVICE_JAR:-target/outbound.jar}" >>"$log" 2>&1 &
   service_pid=$!
 }
 

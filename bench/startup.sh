@@ -1,39 +1,84 @@
 #!/usr/bin/env bash
-# Start-up time: from launching the jar until /actuator/health answers 200, on each store, N
-# runs each (a fresh PostgreSQL database or H2 directory every run, so Flyway migrates from
-# scratch), then the median. Prints one line per run and per store.
+# Start-up and warm-up, without and with the AOT cache (README, "Fast start"), on each store.
+# The store is seeded once (a campaign and a batch of the README's call list, through the API);
+# then each run starts the service on it as a deploy does (migrations already applied), times
+# from launching the JVM until /actuator/health answers 200, and right away measures the first
+# 1,000 GETs of the batch and of /actuator/health (alternating, one keep-alive connection), then
+# 3,000 more of each, then 1,000 more as the steady state (bench/warmup_latency.py).
+#   mode=jar: java -jar target/outbound.jar (the run contract)
+#   mode=aot: java -XX:AOTCache=target/aot/outbound.aot -jar target/aot/outbound.jar (bin/run)
+# Prints one line per run and per path, then the medians over the runs per store and mode.
 #
-#   bench/startup.sh [RUNS] [postgres|h2|both]      (defaults: 5 both)
+#   bench/startup.sh [RUNS] [postgres|h2|both]      (defaults: 3 both)
+#   PORT (default 18193) and DB (PostgreSQL database, default bench_startup) can be set.
 set -euo pipefail
 source "$(dirname "$0")/lib-service.sh"
-runs=${1:-5}
+runs=${1:-3}
 which=${2:-both}
-port=18193
-db=bench_startup
+port=${PORT:-18193}
+db=${DB:-bench_startup}
+key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-startup.XXXX)
 ensure_jar
 trap 'stop_service; rm -rf "$work"' EXIT
 stores=(postgres h2)
 [ "$which" = both ] || stores=("$which")
+modes=(jar)
+if [ -f target/aot/outbound.aot ] && [ target/aot/outbound.aot -nt target/outbound.jar ]; then
+  modes+=(aot)
+else
+  echo "no target/aot/outbound.aot newer than target/outbound.jar (JDK 25 build?): mode=aot left out" >&2
+fi
+common=(SERVER_PORT=$port OUTBOUND_DISPATCH_ENABLED=false OUTBOUND_BOOTSTRAP_API_KEY=$key
+  OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0)
+base=http://127.0.0.1:$port/api/v1/outbound
+api() { curl -sSf -H "Syllable-API-Key: $key" "$@"; }
+
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 
 for store in "${stores[@]}"; do
-  times=()
-  for run in $(seq 1 "$runs"); do
-    rm -rf "$work/data"
-    [ "$store" = postgres ] && fresh_pg $db
-    # shellcheck disable=SC2207
-    envs=($(store_env "$store" $db "$work/data") SERVER_PORT=$port OUTBOUND_DISPATCH_ENABLED=false)
-    start=$(date +%s.%N)
-    start_service "$work/service.log" "${envs[@]}"
-    while ! curl -sf -m 1 "http://127.0.0.1:$port/actuator/health" >/dev/null; do
-      kill -0 "$service_pid" 2>/dev/null || { echo "FAIL: the service exited"; tail -20 "$work/service.log"; exit 1; }
-      sleep 0.05
+  rm -rf "$work/data" "$work"/*.txt
+  [ "$store" = postgres ] && fresh_pg "$db"
+  # shellcheck disable=SC2207
+  envs=($(store_env "$store" "$db" "$work/data") "${common[@]}")
+  # Seeding: migrations, the key, one campaign and one batch of the example call list.
+  SERVICE_JAR=target/outbound.jar JAVA_OPTS="" start_service "$work/seed.log" "${envs[@]}"
+  wait_healthy "$port" 300 || { echo "FAIL: seeding service not healthy"; tail -20 "$work/seed.log"; exit 1; }
+  cid=$(api -H 'Content-Type: application/json' -X POST "$base/campaigns" -d @examples/campaign.json |
+    python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
+  api -H 'Content-Type: application/json' -X POST "$base/batches" -d "{\"batch_id\":\"warm\",\"campaign_id\":$cid}" >/dev/null
+  api -F "file=@examples/calllist.csv" "$base/batches/warm/upload_batch" >/dev/null
+  stop_service
+  for mode in "${modes[@]}"; do
+    for run in $(seq 1 "$runs"); do
+      if [ "$mode" = aot ]; then
+        jar=target/aot/outbound.jar opts="-XX:AOTCache=target/aot/outbound.aot"
+      else
+        jar=target/outbound.jar opts=""
+      fi
+      start=$(date +%s.%N)
+      SERVICE_JAR=$jar JAVA_OPTS=$opts start_service "$work/service.log" "${envs[@]}"
+      while ! curl -sf -m 1 "http://127.0.0.1:$port/actuator/health" >/dev/null; do
+        kill -0 "$service_pid" 2>/dev/null || { echo "FAIL: the service exited"; tail -20 "$work/service.log"; exit 1; }
+        sleep 0.05
+      done
+      took=$(echo "$(date +%s.%N) - $start" | bc)
+      lat=$(python3 bench/warmup_latency.py "$port" "$key" /api/v1/outbound/batches/warm)
+      stop_service
+      printf 'store=%s mode=%s run=%d healthy_after_s=%.2f\n' "$store" "$mode" "$run" "$took"
+      echo "$took" >>"$work/$mode-start.txt"
+      while read -r line; do
+        echo "  $line"
+        echo "$line" >>"$work/$mode-lat.txt"
+      done <<<"$lat"
     done
-    took=$(echo "$(date +%s.%N) - $start" | bc)
-    stop_service
-    printf 'store=%s run=%d healthy_after_s=%.2f\n' "$store" "$run" "$took"
-    times+=("$took")
+    printf 'store=%s mode=%s runs=%d median_healthy_after_s=%s' "$store" "$mode" "$runs" "$(median <"$work/$mode-start.txt")"
+    for path in batch health; do
+      for field in first1000_p50_ms steady_p50_ms first_over_steady; do
+        printf ' %s_%s=%s' "$path" "$field" \
+          "$(grep "path=$path " "$work/$mode-lat.txt" | sed "s/.* $field=\([0-9.]*\).*/\1/" | median)"
+      done
+    done
+    echo
   done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}')
-  echo "store=$store runs=$runs median_healthy_after_s=$median"
 done

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced by bin/test: installs what the tests need when it is missing, on Debian or Ubuntu as
 # root (apt-get): PostgreSQL (then started by bin/lib-pg.sh, and trusting local TCP connections
-# of user postgres as the tests expect), and Chromium with chromedriver for ConsoleBrowserTest.
+# of user postgres as the tests expect), Chromium with chromedriver for ConsoleBrowserTest, and
+# promtool (package prometheus) for bin/check-deploy.
 # Elsewhere it says what is missing and what to do.
 
 outbound_can_install() {
@@ -69,5 +70,19 @@ outbound_ensure_sip_peers() {
     else
         echo "SIPp (Debian package sip-tester) is missing and cannot be installed here (needs root and apt-get);" >&2
         echo "  the SIP channel's tests (SipChannelTest) will be skipped. Install /usr/bin/sipp." >&2
+    fi
+}
+
+# bin/check-deploy checks the alert rules and the dashboard's queries with promtool, which
+# Debian ships in its prometheus package (the server is installed too, but not used).
+outbound_ensure_promtool() {
+    command -v promtool >/dev/null 2>&1 && return 0
+    if outbound_can_install; then
+        echo "Installing promtool (Debian package prometheus) for the alert rules' checks..." >&2
+        outbound_apt_install prometheus
+    else
+        echo "promtool is missing and cannot be installed here (needs root and apt-get);" >&2
+        echo "  bin/check-deploy will fail. Install Debian's or Ubuntu's prometheus package, or promtool itself." >&2
+        return 1
     fi
 }

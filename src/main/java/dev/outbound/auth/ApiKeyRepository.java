@@ -64,8 +64,13 @@ class ApiKeyRepository {
     }
 
     Optional<Caller> findActive(String key) {
+        return findActiveByHash(ApiKeys.hash(key));
+    }
+
+    /** The active key whose hash ({@link ApiKeys#hash}) is {@code keyHash}. */
+    Optional<Caller> findActiveByHash(String keyHash) {
         return jdbc.sql(FIND_ACTIVE)
-                .param("keyHash", ApiKeys.hash(key))
+                .param("keyHash", keyHash)
                 .query((rs, n) -> caller(rs))
                 .optional();
     }

@@ -17,11 +17,11 @@ class Authenticator implements HandlerInterceptor {
     static final String ATTRIBUTE = Caller.class.getName();
     static final String HEADER = "Syllable-API-Key";
 
-    private final ApiKeyRepository keys;
+    private final ActiveKeys keys;
     private final KeyRateLimiter limiter;
     private final AuthFailures failures;
 
-    Authenticator(ApiKeyRepository keys, KeyRateLimiter limiter, AuthFailures failures) {
+    Authenticator(ActiveKeys keys, KeyRateLimiter limiter, AuthFailures failures) {
         this.keys = keys;
         this.limiter = limiter;
         this.failures = failures;
@@ -35,7 +35,7 @@ class Authenticator implements HandlerInterceptor {
         }
         String address = request.getRemoteAddr();
         failures.check(address);
-        Caller caller = keys.findActive(key).orElseThrow(() -> {
+        Caller caller = keys.find(key).orElseThrow(() -> {
             failures.failed(address);
             return new Unauthorized("Invalid or revoked API key");
         });

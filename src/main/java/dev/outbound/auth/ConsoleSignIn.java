@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 /** Resolves an API key presented outside the API's headers (the console's sign-in form). */
 @Component
 public class ConsoleSignIn {
-    private final ApiKeyRepository keys;
+    private final ActiveKeys keys;
     private final AuthFailures failures;
 
-    ConsoleSignIn(ApiKeyRepository keys, AuthFailures failures) {
+    ConsoleSignIn(ActiveKeys keys, AuthFailures failures) {
         this.keys = keys;
         this.failures = failures;
     }
@@ -30,6 +30,6 @@ public class ConsoleSignIn {
 
     /** The caller an active key stands for; empty for an unknown or revoked key. */
     public Optional<Caller> caller(String key) {
-        return key.isBlank() ? Optional.empty() : keys.findActive(key.strip());
+        return key.isBlank() ? Optional.empty() : keys.find(key.strip());
     }
 }

@@ -14,12 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Organizations {
     private final OrganizationRepository organizations;
     private final ApiKeyRepository keys;
+    private final ActiveKeys activeKeys;
     private final KeyProperties limits;
     private final Clock clock;
 
-    Organizations(OrganizationRepository organizations, ApiKeyRepository keys, KeyProperties limits, Clock clock) {
+    Organizations(
+            OrganizationRepository organizations,
+            ApiKeyRepository keys,
+            ActiveKeys activeKeys,
+            KeyProperties limits,
+            Clock clock) {
         this.organizations = organizations;
         this.keys = keys;
+        this.activeKeys = activeKeys;
         this.limits = limits;
         this.clock = clock;
     }
@@ -117,6 +124,7 @@ public class Organizations {
         if (!keys.revoke(caller.organizationId(), keyId, clock.instant())) {
             throw new NotFound("API key " + keyId + " not found");
         }
+        activeKeys.revoked(keyId);
     }
 
     private static void requireAdmin(Caller caller) {

@@ -63,8 +63,9 @@ final class TwilioChannel implements Channel {
             TwilioPace pace,
             AgentHosts agentHosts,
             ObjectProvider<ChannelListener> listeners,
-            SmsDeliveryProperties sms) {
-        this(properties, json, clock, pace, agentHosts, listeners::getIfUnique, sms.deliveryWait());
+            SmsDeliveryProperties sms,
+            TwilioMetrics metrics) {
+        this(properties, json, clock, pace, agentHosts, listeners::getIfUnique, sms.deliveryWait(), metrics);
     }
 
     TwilioChannel(
@@ -74,7 +75,15 @@ final class TwilioChannel implements Channel {
             TwilioPace pace,
             AgentHosts agentHosts,
             Supplier<@Nullable ChannelListener> fallback) {
-        this(properties, json, clock, pace, agentHosts, fallback, SmsDeliveryProperties.DEFAULT_WAIT);
+        this(
+                properties,
+                json,
+                clock,
+                pace,
+                agentHosts,
+                fallback,
+                SmsDeliveryProperties.DEFAULT_WAIT,
+                TwilioMetrics.unserved());
     }
 
     TwilioChannel(
@@ -84,9 +93,10 @@ final class TwilioChannel implements Channel {
             TwilioPace pace,
             AgentHosts agentHosts,
             Supplier<@Nullable ChannelListener> fallback,
-            Duration smsDeliveryWait) {
+            Duration smsDeliveryWait,
+            TwilioMetrics metrics) {
         this.properties = properties;
-        this.client = new TwilioClient(properties, json);
+        this.client = new TwilioClient(properties, json, metrics);
         this.forms = new TwilioForms(properties, agentHosts);
         this.lookups = new TwilioLookups(client, clock, smsDeliveryWait);
         this.callbacks = new TwilioCallbacks(properties, clock, fallback);

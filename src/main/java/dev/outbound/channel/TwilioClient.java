@@ -34,10 +34,12 @@ final class TwilioClient {
     private final String authorization;
     private final CircuitBreaker breaker;
     private final Retry retry;
+    private final TwilioMetrics metrics;
 
-    TwilioClient(TwilioProperties properties, JsonMapper json) {
+    TwilioClient(TwilioProperties properties, JsonMapper json, TwilioMetrics metrics) {
         this.properties = properties;
         this.json = json;
+        this.metrics = metrics;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -87,6 +89,7 @@ final class TwilioClient {
             return CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, call))
                     .get();
         } catch (CallNotPermittedException e) {
+            metrics.error(TwilioMetrics.Kind.BREAKER_OPEN);
             throw new Failed("Twilio circuit breaker is open after repeated failures");
         }
     }
@@ -105,9 +108,11 @@ final class TwilioClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            metrics.error(TwilioMetrics.Kind.UNREACHABLE);
             throw new Failed("Twilio did not answer: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            metrics.error(TwilioMetrics.Kind.UNREACHABLE);
             throw new Failed("interrupted while calling Twilio");
         }
         int status = response.statusCode();
@@ -117,6 +122,7 @@ final class TwilioClient {
         }
         String message = body.path("message").isString() ? body.path("message").asString() : "HTTP " + status;
         if (status == 429) {
+            metrics.error(TwilioMetrics.Kind.THROTTLED);
             Duration wait = response.headers()
                     .firstValue("Retry-After")
                     .map(TwilioClient::seconds)
@@ -124,9 +130,11 @@ final class TwilioClient {
             throw new Throttled(message, wait);
         }
         if (status >= 500) {
+            metrics.error(TwilioMetrics.Kind.SERVER);
             throw new Failed("Twilio answered " + status + ": " + message);
         }
         int code = body.path("code").isNumber() ? body.path("code").asInt() : 0;
+        metrics.error(TwilioMetrics.Kind.REJECTED);
         throw new Rejected(status, code, message);
     }
 

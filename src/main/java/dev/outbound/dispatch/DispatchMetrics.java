@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dispatcher metrics, served at /actuator/prometheus: attempts started, outcomes by kind and
- * channel status, tick and claim latency, and how far a batch lagged its schedule when last served.
+ * channel status, tick and claim latency, how far a batch lagged its schedule when last served, and
+ * reconciliation: asks to the provider by whether it answered, and attempts ended NO_OUTCOME.
  */
 @Component
 class DispatchMetrics {
@@ -20,6 +21,9 @@ class DispatchMetrics {
     private final Counter slowRecords;
     private final Timer ticks;
     private final AtomicLong lagMillis = new AtomicLong();
+    private final Counter reconcileAnswered;
+    private final Counter reconcileUnanswered;
+    private final Counter reconcileNoOutcome;
 
     DispatchMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -36,6 +40,27 @@ class DispatchMetrics {
                 .description("Chunks of channel events that had to be recorded one event at a time")
                 .register(registry);
         registry.gauge("outbound.dispatch.lag.seconds", lagMillis, v -> v.get() / 1000.0);
+        // Registered at start (at 0) so an alert on the unanswered rate sees the series at once.
+        this.reconcileAnswered = reconcileAsks(registry, "answered");
+        this.reconcileUnanswered = reconcileAsks(registry, "unanswered");
+        this.reconcileNoOutcome = Counter.builder("outbound.reconcile.no_outcome")
+                .description("Attempts ended NO_OUTCOME: the provider said nothing within OUTBOUND_RECONCILE_HORIZON")
+                .register(registry);
+    }
+
+    private static Counter reconcileAsks(MeterRegistry registry, String answer) {
+        return Counter.builder("outbound.reconcile.asks")
+                .description("Provider asked what became of an attempt; unanswered: it could not be asked")
+                .tag("answer", answer)
+                .register(registry);
+    }
+
+    void reconcileAsked(boolean answered) {
+        (answered ? reconcileAnswered : reconcileUnanswered).increment();
+    }
+
+    void reconcileEndedNoOutcome() {
+        reconcileNoOutcome.increment();
     }
 
     void attempted(int n) {

@@ -51,6 +51,7 @@ class Reconciler {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final InFlight inFlight;
+    private final DispatchMetrics metrics;
     /** Request id → when this node may ask the provider about it again. */
     private final Map<Long, Instant> nextAsk = new ConcurrentHashMap<>();
 
@@ -66,8 +67,10 @@ class Reconciler {
             ReconcileProperties reconcile,
             TransactionTemplate transactions,
             JsonMapper json,
-            InFlight inFlight) {
+            InFlight inFlight,
+            DispatchMetrics metrics) {
         this.inFlight = inFlight;
+        this.metrics = metrics;
         this.lifecycle = lifecycle;
         this.outcomes = outcomes;
         this.channels = channels;
@@ -136,6 +139,7 @@ class Reconciler {
         Channel channel = channels.forMode(mode);
         Optional<ChannelLookup> answer = channel.lookup(attempt(a, mode), a.startedAt(), lost);
         nextAsk.put(a.id(), now.plus(after));
+        metrics.reconcileAsked(answer.isPresent());
         if (answer.isEmpty()) {
             endPastHorizon(a, now, "the provider could not be asked");
             return; // the provider cannot tell now; ask again later
@@ -194,6 +198,7 @@ class Reconciler {
                 a.attemptNo(),
                 horizon,
                 why);
+        metrics.reconcileEndedNoOutcome();
         recorder.on(new ChannelEvent(
                 a.id(),
                 a.attemptNo(),

@@ -71,40 +71,47 @@ class Ingest {
         // Opened at the first row, once the header says whether the list has priorities, so a
         // list without them loads the same columns as before they existed.
         var loads = new Loads(requests, batchPk, target.recipientHours(), people != null);
-        try (loads) {
+        // Targets are normalised on another thread; rows come back in file order.
+        var pipeline = new NormalizingPipeline(
+                requests.targets(), target.mode(), requests.bulkLoadOffProcess(), (row, normalized) -> {
+                    RequestLoad load = loads.open(row.priority() != null);
+                    // Every row takes the next ordinal of its reference id: the first occurrence wins,
+                    // whether or not its target is valid.
+                    int ordinal = references.add(row.referenceId());
+                    RequestStatus status;
+                    String firstRow = null;
+                    if (row.referenceId().isEmpty() || !normalized.valid()) {
+                        status = RequestStatus.INVALID;
+                    } else if (ordinal != 0) {
+                        status = RequestStatus.DUPLICATE;
+                    } else {
+                        // Only rows that will be attempted claim a person: an invalid or repeated row
+                        // leaves the person to the next usable one.
+                        firstRow =
+                                people == null ? null : people.seenBefore(person(row, normalized), row.referenceId());
+                        status = firstRow == null ? RequestStatus.PENDING : RequestStatus.DUPLICATE;
+                    }
+                    if (status == RequestStatus.PENDING && row.priority() != null && row.priority() != 0) {
+                        loads.prioritized = true;
+                    }
+                    switch (status) {
+                        case PENDING -> counts[0]++;
+                        case INVALID -> counts[1]++;
+                        default -> counts[2]++;
+                    }
+                    add(load, row, ordinal, normalized, status, firstRow);
+                });
+        try (loads;
+                pipeline) {
             long rows = CallListReader.read(file, row -> {
                 if (++read[0] > maxRows) {
                     // Refused while reading: the memory an upload takes grows with its rows.
                     throw new InvalidUpload("Too many rows: an upload may hold at most " + maxRows
                             + " rows (OUTBOUND_MAX_UPLOAD_ROWS); split the file");
                 }
-                RequestLoad load = loads.open(row.priority() != null);
-                Target normalized = requests.targets().normalize(row.target(), target.mode());
-                // Every row takes the next ordinal of its reference id: the first occurrence wins,
-                // whether or not its target is valid.
-                int ordinal = references.add(row.referenceId());
-                RequestStatus status;
-                String firstRow = null;
-                if (row.referenceId().isEmpty() || !normalized.valid()) {
-                    status = RequestStatus.INVALID;
-                } else if (ordinal != 0) {
-                    status = RequestStatus.DUPLICATE;
-                } else {
-                    // Only rows that will be attempted claim a person: an invalid or repeated row
-                    // leaves the person to the next usable one.
-                    firstRow = people == null ? null : people.seenBefore(person(row, normalized), row.referenceId());
-                    status = firstRow == null ? RequestStatus.PENDING : RequestStatus.DUPLICATE;
-                }
-                if (status == RequestStatus.PENDING && row.priority() != null && row.priority() != 0) {
-                    loads.prioritized = true;
-                }
-                switch (status) {
-                    case PENDING -> counts[0]++;
-                    case INVALID -> counts[1]++;
-                    default -> counts[2]++;
-                }
-                add(load, row, ordinal, normalized, status, firstRow);
+                pipeline.add(row);
             });
+            pipeline.finish();
             loads.finish();
             if (loads.prioritized) {
                 batches.prioritize(target.batch());

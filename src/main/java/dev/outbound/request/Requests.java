@@ -54,6 +54,11 @@ public class Requests {
         this.clock = clock;
     }
 
+    /** Whether preparing rows on other threads can overlap a bulk load (see {@link Dialect#bulkLoadOffProcess()}). */
+    public boolean bulkLoadOffProcess() {
+        return dialect.bulkLoadOffProcess();
+    }
+
     public Targets targets() {
         return targets;
     }

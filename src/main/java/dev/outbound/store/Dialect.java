@@ -62,6 +62,13 @@ public interface Dialect {
      */
     String scratchTable(String name, String columnDefinitions);
 
+    /**
+     * Whether a bulk load's work happens in the database server's process (PostgreSQL), leaving
+     * this process's cores to prepare rows in parallel; false for the embedded store, whose inserts
+     * run on the loading thread itself.
+     */
+    boolean bulkLoadOffProcess();
+
     /** Starts a bulk load into {@code table}; rows are written in order and kept on commit. */
     BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
 

@@ -84,6 +84,12 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public boolean bulkLoadOffProcess() {
+        // Measured: normalising on other threads made a 1,000,000-row H2 upload slower (58 s against 30 s).
+        return false;
+    }
+
+    @Override
     public String scratchTable(String name, String columnDefinitions) {
         // TRANSACTIONAL: without it H2 commits the open transaction before creating a table.
         return "CREATE LOCAL TEMPORARY TABLE " + name + " (" + columnDefinitions + ") ON COMMIT DROP TRANSACTIONAL";

@@ -85,6 +85,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean bulkLoadOffProcess() {
+        return true;
+    }
+
+    @Override
     public String scratchTable(String name, String columnDefinitions) {
         // Temporary tables write no WAL; the CREATE itself rolls back with the transaction.
         return "CREATE TEMPORARY TABLE " + name + " (" + columnDefinitions + ") ON COMMIT DROP";
@@ -93,8 +98,42 @@ final class PostgresDialect implements Dialect {
     @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
-        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
-        return new CopyLoad(pg.getCopyAPI().copyIn(sql));
+        String into = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        List<BinaryCopyLoad.Kind> kinds = binaryKinds(connection, table, columns);
+        if (kinds != null) {
+            return new BinaryCopyLoad(pg.getCopyAPI().copyIn(into + " WITH (FORMAT binary)"), kinds);
+        }
+        return new CopyLoad(pg.getCopyAPI().copyIn(into + " WITH (FORMAT csv)"));
+    }
+
+    // The columns' types, as the catalogue names them (the table may be a temporary one).
+    private static final String COLUMN_TYPES = """
+            SELECT a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a
+            WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped
+            """;
+
+    /** How to write each column in binary, or null when one has a type the binary encoder lacks. */
+    private static @Nullable List<BinaryCopyLoad.Kind> binaryKinds(
+            Connection connection, String table, List<String> columns) throws SQLException {
+        var types = new java.util.HashMap<String, String>();
+        try (var statement = connection.prepareStatement(COLUMN_TYPES)) {
+            statement.setString(1, table);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        var kinds = new java.util.ArrayList<BinaryCopyLoad.Kind>();
+        for (String column : columns) {
+            String type = types.get(column);
+            BinaryCopyLoad.Kind kind = type == null ? null : BinaryCopyLoad.Kind.of(type);
+            if (kind == null) {
+                return null;
+            }
+            kinds.add(kind);
+        }
+        return kinds;
     }
 
     /** Streams rows as CSV into COPY, 256 KiB at a time, never holding the whole load. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,12 +26,15 @@ class AttemptLogRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    AttemptLogRepository(JdbcClient jdbc) {
+    AttemptLogRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    void insert(
+    /** One attempt row. */
+    record Attempt(
             long eventPk,
             long webhookId,
             int attemptNo,
@@ -38,18 +43,29 @@ class AttemptLogRepository {
             long latencyMs,
             @Nullable String error,
             String outcome,
-            @Nullable Instant next) {
-        var params = new HashMap<String, @Nullable Object>();
-        params.put("eventPk", eventPk);
-        params.put("webhookId", webhookId);
-        params.put("attemptNo", attemptNo);
-        params.put("attemptedAt", Instants.toDb(attemptedAt));
-        params.put("code", code);
-        params.put("latencyMs", latencyMs);
-        params.put("error", error);
-        params.put("outcome", outcome);
-        params.put("next", Instants.toDb(next));
-        jdbc.sql(INSERT).params(params).update();
+            @Nullable Instant next) {}
+
+    /** Inserts the attempts in one round trip. */
+    void insertAll(List<Attempt> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var params = new MapSqlParameterSource[rows.size()];
+        for (int i = 0; i < params.length; i++) {
+            Attempt a = rows.get(i);
+            var p = new HashMap<String, @Nullable Object>();
+            p.put("eventPk", a.eventPk());
+            p.put("webhookId", a.webhookId());
+            p.put("attemptNo", a.attemptNo());
+            p.put("attemptedAt", Instants.toDb(a.attemptedAt()));
+            p.put("code", a.code());
+            p.put("latencyMs", a.latencyMs());
+            p.put("error", a.error());
+            p.put("outcome", a.outcome());
+            p.put("next", Instants.toDb(a.next()));
+            params[i] = new MapSqlParameterSource(p);
+        }
+        batch.batchUpdate(INSERT, params);
     }
 
     List<AttemptView> recent(long webhookId, int limit) {

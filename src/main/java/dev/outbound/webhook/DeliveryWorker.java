@@ -38,6 +38,8 @@ public class DeliveryWorker implements AutoCloseable {
     private final String node = "webhooks-" + UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots;
+    /** One permit per call that ended since the loop last looked. */
+    private final Semaphore ended = new Semaphore(0);
 
     DeliveryWorker(
             EventRepository events,
@@ -95,6 +97,7 @@ public class DeliveryWorker implements AutoCloseable {
                     deliver(e, token);
                 } finally {
                     slots.release();
+                    ended.release();
                 }
             }));
         }
@@ -111,6 +114,26 @@ public class DeliveryWorker implements AutoCloseable {
             }
         }
         return claimed.size();
+    }
+
+    /**
+     * Waits up to {@code max} for a call to end; answers false at once when none is open and none
+     * ended since the last wait, and false when none ended in time.
+     */
+    boolean awaitCallEnd(Duration max) {
+        if (ended.availablePermits() == 0 && slots.availablePermits() == inFlightLimit(properties)) {
+            return false;
+        }
+        try {
+            if (!ended.tryAcquire(max.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        ended.drainPermits();
+        return true;
     }
 
     /** Deletes delivered and dead events older than the retention; answers how many. */

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,11 @@ import org.springframework.stereotype.Repository;
 class EventRepository {
     private static final String NEXT_SEQ = """
             SELECT COALESCE(MAX(seq), 0) + 1 FROM webhook_event WHERE webhook_id = :webhookId AND request_id = :requestId
+            """;
+    private static final String LAST_SEQS = """
+            SELECT webhook_id, request_id, MAX(seq) AS seq FROM webhook_event
+            WHERE webhook_id IN (:webhookIds) AND request_id IN (:requestIds)
+            GROUP BY webhook_id, request_id
             """;
     private static final String INSERT = """
             INSERT INTO webhook_event (event_id, webhook_id, campaign_id, request_id, seq, channel_status, payload,
@@ -38,9 +45,62 @@ class EventRepository {
             """.formatted(EnumSql.in(EventTransitions.AT_REST));
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    EventRepository(JdbcClient jdbc) {
+    EventRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A webhook's request, the key its events are numbered under. */
+    record SeqKey(long webhookId, long requestId) {}
+
+    /** A new campaign webhook event for {@link #insertAll}. */
+    record NewEvent(
+            String eventId,
+            long webhookId,
+            long campaignId,
+            long requestId,
+            int seq,
+            ChannelManagerStatus channelStatus,
+            String payload,
+            Instant now) {}
+
+    /**
+     * The last sequence number of each pair's events (pairs without events are left out), for
+     * requests locked in this transaction; at most a thousand ids of each kind.
+     */
+    java.util.Map<SeqKey, Integer> lastSeqs(
+            java.util.Collection<Long> webhookIds, java.util.Collection<Long> requestIds) {
+        var last = new java.util.HashMap<SeqKey, Integer>();
+        jdbc.sql(LAST_SEQS)
+                .param("webhookIds", webhookIds)
+                .param("requestIds", requestIds)
+                .query(rs -> {
+                    last.put(new SeqKey(rs.getLong("webhook_id"), rs.getLong("request_id")), rs.getInt("seq"));
+                });
+        return last;
+    }
+
+    /** New events, PENDING and due at once, in one round trip. */
+    void insertAll(List<NewEvent> events) {
+        var rows = new MapSqlParameterSource[events.size()];
+        for (int i = 0; i < rows.length; i++) {
+            NewEvent e = events.get(i);
+            var params = new java.util.HashMap<String, @Nullable Object>();
+            params.put("eventId", e.eventId());
+            params.put("webhookId", e.webhookId());
+            params.put("campaignId", e.campaignId());
+            params.put("requestId", e.requestId());
+            params.put("seq", e.seq());
+            params.put("channelStatus", e.channelStatus().wire());
+            params.put("payload", e.payload());
+            params.put("status", EventStatus.PENDING.name());
+            params.put("now", Instants.toDb(e.now()));
+            params.put("targetUrl", null);
+            rows[i] = new MapSqlParameterSource(params);
+        }
+        batch.batchUpdate(INSERT, rows);
     }
 
     /** The next sequence number of a request's events for a webhook; call with the request locked. */

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,7 +44,12 @@ class EventStatusWriter {
             SELECT COUNT(*) FROM webhook_event
             WHERE webhook_id = :webhookId AND status = {sendable} AND lease_until >= :now
             """);
-    // A request's event is not taken while an earlier one of the same request is still pending.
+    // A request's event is not taken while an earlier one of the same request is still pending:
+    // it must be the request's lowest pending seq. Written as a scalar subquery, a probe of the
+    // (webhook_id, request_id, seq) key per candidate, rather than NOT EXISTS: with the table's
+    // statistics from when it was nearly empty, PostgreSQL planned NOT EXISTS as an anti join
+    // scanning every pending event of the webhook per candidate (measured under load: one claim
+    // ran for over 8 minutes with 78,000 events pending, and delivery stopped).
     // The lease is no status change: a leased event stays PENDING.
     private static final String CLAIM = sendable("""
             UPDATE webhook_event SET lease_owner = :token, lease_until = :leaseUntil
@@ -50,9 +57,9 @@ class EventStatusWriter {
                 SELECT e.id FROM webhook_event e
                 WHERE e.webhook_id = :webhookId AND e.status = {sendable} AND e.next_attempt_at <= :now
                   AND (e.lease_until IS NULL OR e.lease_until < :now)
-                  AND NOT EXISTS (SELECT 1 FROM webhook_event p
-                                  WHERE p.webhook_id = e.webhook_id AND p.request_id = e.request_id
-                                    AND p.seq < e.seq AND p.status = {sendable})
+                  AND e.seq = (SELECT MIN(p.seq) FROM webhook_event p
+                               WHERE p.webhook_id = e.webhook_id AND p.request_id = e.request_id
+                                 AND p.status = {sendable})
                 ORDER BY e.next_attempt_at, e.id LIMIT :limit%s
             )
             """);
@@ -78,12 +85,25 @@ class EventStatusWriter {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Dialect dialect;
 
-    EventStatusWriter(JdbcClient jdbc, Dialect dialect) {
+    EventStatusWriter(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Dialect dialect) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.dialect = dialect;
     }
+
+    /** One attempt's result for {@link #finishAll}. */
+    record Finish(
+            long pk,
+            String token,
+            EventStatus to,
+            Instant attemptedAt,
+            @Nullable Instant next,
+            @Nullable Integer code,
+            @Nullable String error,
+            @Nullable Instant deliveredAt) {}
 
     private static String sendable(String sql) {
         return sql.replace("{sendable}", EnumSql.literal(EventTransitions.SENDABLE));
@@ -137,18 +157,36 @@ class EventStatusWriter {
             @Nullable Integer code,
             @Nullable String error,
             @Nullable Instant deliveredAt) {
-        EventTransitions.check(EventTransitions.SENDABLE, to);
-        var params = new HashMap<String, @Nullable Object>();
-        params.put("pk", pk);
-        params.put("token", token);
-        params.put("to", to.name());
-        params.put("expected", EventTransitions.SENDABLE.name());
-        params.put("attemptedAt", Instants.toDb(attemptedAt));
-        params.put("next", Instants.toDb(next));
-        params.put("code", code);
-        params.put("error", error);
-        params.put("deliveredAt", Instants.toDb(deliveredAt));
-        return jdbc.sql(FINISH).params(params).update() == 1;
+        return finishAll(List.of(new Finish(pk, token, to, attemptedAt, next, code, error, deliveredAt)))[0];
+    }
+
+    /**
+     * {@link #finish} for many results in one round trip (a busy node ends thousands of calls a
+     * second); answers, per result, whether its lease was still held and the row changed.
+     */
+    boolean[] finishAll(List<Finish> results) {
+        var rows = new MapSqlParameterSource[results.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Finish f = results.get(i);
+            EventTransitions.check(EventTransitions.SENDABLE, f.to());
+            var params = new HashMap<String, @Nullable Object>();
+            params.put("pk", f.pk());
+            params.put("token", f.token());
+            params.put("to", f.to().name());
+            params.put("expected", EventTransitions.SENDABLE.name());
+            params.put("attemptedAt", Instants.toDb(f.attemptedAt()));
+            params.put("next", Instants.toDb(f.next()));
+            params.put("code", f.code());
+            params.put("error", f.error());
+            params.put("deliveredAt", Instants.toDb(f.deliveredAt()));
+            rows[i] = new MapSqlParameterSource(params);
+        }
+        int[] counts = batch.batchUpdate(FINISH, rows);
+        var changed = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            changed[i] = counts[i] == 1;
+        }
+        return changed;
     }
 
     /**

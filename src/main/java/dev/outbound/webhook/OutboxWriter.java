@@ -9,9 +9,13 @@ import dev.outbound.request.RequestStatusChanged;
 import dev.outbound.request.StatusChangeInterest;
 import dev.outbound.request.read.RequestResults;
 import dev.outbound.request.read.ResultRow;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OutboxWriter implements StatusChangeInterest {
     private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final int MAX_CACHED = 100_000;
+    /** Most requests (and webhooks) one batched statement names. */
+    private static final int MAX_IDS = 500;
 
     private final BatchDispatch batches;
     private final CampaignWebhooks webhooks;
@@ -75,24 +83,73 @@ class OutboxWriter implements StatusChangeInterest {
         if (matching.isEmpty()) {
             return;
         }
-        Optional<ResultRow> row = requests.snapshot(change.requestId());
-        if (row.isEmpty()) {
+        var pending = new Pending(change, batch, matching);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(List.of(pending));
             return;
         }
-        for (Hook h : matching) {
-            int seq = events.nextSeq(h.id(), change.requestId());
-            String eventId = UUID.randomUUID().toString();
-            String body =
-                    Payload.of(mapper, eventId, seq, h.id(), batch.campaignId(), batch.batchId(), change, row.get());
-            events.insert(
-                    eventId,
-                    h.id(),
-                    batch.campaignId(),
-                    change.requestId(),
-                    seq,
-                    change.toChannel(),
-                    body,
-                    change.at());
+        // Written just before the change's transaction commits, all of its events together: a
+        // claim or a chunk of outcomes changes up to hundreds of requests, and three statements
+        // per event (snapshot, sequence, insert) held the dispatcher to a crawl (measured: claims
+        // took 1.8 s at 2,000 attempts/s with a webhook on every status). The request is as
+        // this transaction leaves it, as before (changes were published after their writes).
+        var buffer = (Buffer) TransactionSynchronizationManager.getResource(this);
+        if (buffer == null) {
+            buffer = new Buffer();
+            TransactionSynchronizationManager.bindResource(this, buffer);
+            TransactionSynchronizationManager.registerSynchronization(buffer);
+        }
+        buffer.pending.add(pending);
+    }
+
+    private record Pending(RequestStatusChanged change, BatchRef batch, List<Hook> hooks) {}
+
+    /** One transaction's events, written before it commits (a failure rolls the change back). */
+    private final class Buffer implements TransactionSynchronization {
+        private final List<Pending> pending = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (int from = 0; from < pending.size(); from += MAX_IDS) {
+                write(pending.subList(from, Math.min(pending.size(), from + MAX_IDS)));
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OutboxWriter.this);
+        }
+    }
+
+    /** Snapshots, sequence numbers and inserts for many changes in three round trips. */
+    private void write(List<Pending> changes) {
+        var requestIds = new TreeSet<Long>();
+        var webhookIds = new TreeSet<Long>();
+        for (Pending p : changes) {
+            requestIds.add(p.change().requestId());
+            p.hooks().forEach(h -> webhookIds.add(h.id()));
+        }
+        Map<Long, ResultRow> rows = requests.snapshots(requestIds);
+        Map<EventRepository.SeqKey, Integer> seqs = new HashMap<>(events.lastSeqs(webhookIds, requestIds));
+        var inserts = new ArrayList<EventRepository.NewEvent>();
+        for (Pending p : changes) {
+            RequestStatusChanged change = p.change();
+            ResultRow row = rows.get(change.requestId());
+            if (row == null) {
+                continue;
+            }
+            for (Hook h : p.hooks()) {
+                int seq = seqs.merge(new EventRepository.SeqKey(h.id(), change.requestId()), 1, Integer::sum);
+                String eventId = UUID.randomUUID().toString();
+                long campaignId = p.batch().campaignId();
+                String body = Payload.of(
+                        mapper, eventId, seq, h.id(), campaignId, p.batch().batchId(), change, row);
+                inserts.add(new EventRepository.NewEvent(
+                        eventId, h.id(), campaignId, change.requestId(), seq, change.toChannel(), body, change.at()));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            events.insertAll(inserts);
         }
     }
 

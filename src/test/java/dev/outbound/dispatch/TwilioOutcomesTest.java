@@ -10,6 +10,7 @@ import dev.outbound.testing.MutableClock;
 import dev.outbound.testing.Produces;
 import dev.outbound.testing.StoreTest;
 import dev.outbound.testing.TwilioStandIn;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,9 @@ class TwilioOutcomesTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    MeterRegistry metrics;
 
     Api api;
 
@@ -128,16 +132,22 @@ class TwilioOutcomesTest {
         dispatcher.tick();
         assertThat(TWILIO.calls("+14155564000")).isEqualTo(1);
         TWILIO.down(true);
+        double unansweredBefore = count("outbound.reconcile.asks", "answer", "unanswered");
+        double noOutcomeBefore = count("outbound.reconcile.no_outcome");
 
         run(Duration.ofMinutes(5));
         assertThat(status(id))
                 .as("asked and unanswered, but inside the horizon")
                 .startsWith("INITIATED/");
+        assertThat(count("outbound.reconcile.asks", "answer", "unanswered"))
+                .as("the unanswered asks the reconciliation alert watches")
+                .isGreaterThan(unansweredBefore);
 
         clock.advance(Duration.ofHours(24));
         run(Duration.ofMinutes(3));
 
         assertThat(status(id)).isEqualTo("FAILED/NO_OUTCOME");
+        assertThat(count("outbound.reconcile.no_outcome")).isGreaterThan(noOutcomeBefore);
         assertThat(attempts(id).get(0).path("detail").asString()).contains("no outcome from the provider");
         assertThat(TWILIO.calls("+14155564000")).isEqualTo(1);
     }
@@ -230,6 +240,10 @@ class TwilioOutcomesTest {
     }
 
     /** Ticks every second of clock time; the stand-in sends what is due between ticks. */
+    private double count(String name, String... tags) {
+        return metrics.get(name).tags(tags).counter().count();
+    }
+
     private void run(Duration total) {
         Instant end = clock.instant().plus(total);
         while (clock.instant().isBefore(end)) {

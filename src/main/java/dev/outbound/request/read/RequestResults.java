@@ -42,6 +42,11 @@ public class RequestResults {
         return results.result(requestId);
     }
 
+    /** {@link #snapshot} of many requests in one query (at most a thousand ids), by id. */
+    public java.util.Map<Long, ResultRow> snapshots(java.util.Collection<Long> requestIds) {
+        return results.results(requestIds);
+    }
+
     public List<AttemptView> attempts(long batchPk, String referenceId) {
         return results.attempts(batchPk, referenceId);
     }

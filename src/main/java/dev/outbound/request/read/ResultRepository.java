@@ -35,6 +35,13 @@ class ResultRepository {
             FROM request WHERE id = :id
             """;
 
+    private static final String RESULTS_BY_IDS = """
+            SELECT id, reference_id, target, request_variables, channel_manager_sid, created_at, sent_at, attempt_count,
+                   session_id, conversation_id, status, channel_manager_status, insights_status, insights,
+                   line_type, enrichment, reason, reason_detail
+            FROM request WHERE id IN (:ids)
+            """;
+
     private static final String REPORT = """
             UPDATE request SET session_id = COALESCE(:sessionId, session_id),
                    conversation_id = COALESCE(:conversationId, conversation_id),
@@ -133,6 +140,17 @@ class ResultRepository {
 
     Optional<ResultRow> result(long id) {
         return jdbc.sql(RESULT_BY_ID).param("id", id).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** The requests of {@code ids} (at most a thousand) that exist, by id. */
+    java.util.Map<Long, ResultRow> results(java.util.Collection<Long> ids) {
+        var rows = new java.util.HashMap<Long, ResultRow>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(RESULTS_BY_IDS).param("ids", ids).query(rs -> {
+                rows.put(rs.getLong("id"), row(rs));
+            });
+        }
+        return rows;
     }
 
     private static ResultRow row(ResultSet rs) throws SQLException {
