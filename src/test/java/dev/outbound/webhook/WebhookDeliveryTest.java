@@ -337,11 +337,18 @@ class WebhookDeliveryTest {
         assertThat(human.path("status").asString()).isEqualTo("DEAD");
         assertThat(human.path("next_attempt_at").isNull()).isTrue();
         assertThat(human.path("attempts").asInt()).isBetween(10, 60);
-        assertThat(receiver.calls())
+        // Only this webhook's calls: the receiver's port may be one an earlier test's receiver
+        // had, and that test's events still retrying are due again once the clock moves on.
+        var ours = new java.util.HashSet<String>();
+        events.forEach(e -> ours.add(e.path("event_id").asString()));
+        var calls = receiver.calls().stream()
+                .filter(c -> ours.contains(c.header("webhook-id")))
+                .toList();
+        assertThat(calls)
                 .as("the later COMPLETED waited for HUMAN to die, then was tried too")
                 .extracting(c -> body(c).path("sequence").asInt())
                 .contains(2);
-        assertThat(receiver.calls().get(0).header("webhook-id"))
+        assertThat(calls.get(0).header("webhook-id"))
                 .isEqualTo(human.path("event_id").asString());
         assertThat(registry.counter("outbound.webhooks.dead").count()).isGreaterThanOrEqualTo(1);
     }
