@@ -17,7 +17,7 @@ steps=("$@")
 printf '%-9s %-9s %-10s %-11s %-13s %-10s %-8s %s\n' target/s achieved worst_dev% service_cpu postgres_cpu pg_bg_cpu claim_ms tick_ms
 for n in "${steps[@]}"; do
   per_tick=${OUTBOUND_DISPATCH_BATCHES_PER_TICK:-$(( n > 5000 ? n : 5000 ))}
-  out=$(OUTBOUND_DISPATCH_BATCHES_PER_TICK=$per_tick bench/dispatch.sh "$n" "$rows" "$window" 2>&1 | tail -5)
+  out=$(OUTBOUND_DISPATCH_BATCHES_PER_TICK=$per_tick bench/dispatch.sh "$n" "$rows" "$window" 2>&1 | tail -5 || true)
   line=$(grep '^nodes=' <<<"$out" || true)
   if [ -z "$line" ]; then
     echo "step $n failed:"; echo "$out"; exit 1

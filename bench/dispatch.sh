@@ -28,7 +28,7 @@ key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-bench.XXXX)
 jar=${BENCH_JAR:-target/outbound.jar}
 [ -f "$jar" ] || mvn -q -B -DskipTests package
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 pids=(); ports=(); helpers=()
 trap 'kill "${pids[@]}" "${helpers[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ "${WEBHOOKS:-}" = 1 ]; then
