@@ -5,6 +5,7 @@ import dev.outbound.channel.Channels;
 import dev.outbound.channel.Mode;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,8 @@ class ChannelReadiness {
     private static final Logger log = LoggerFactory.getLogger(ChannelReadiness.class);
 
     private final Channels channels;
-    /** Modes whose channel took attempts at the last refresh; all of them until the first. */
-    private volatile Set<Mode> accepting = EnumSet.allOf(Mode.class);
+    /** Modes whose channel took attempts at the last refresh; null before the first. */
+    private volatile @Nullable Set<Mode> accepting;
 
     ChannelReadiness(Channels channels) {
         this.channels = channels;
@@ -39,19 +40,25 @@ class ChannelReadiness {
         Set<Mode> before = accepting;
         accepting = now;
         for (Mode mode : Mode.values()) {
-            boolean was = before.contains(mode);
             boolean is = now.contains(mode);
             String channel = channels.forMode(mode).name();
-            if (was && !is) {
+            if (before == null) {
+                if (!is) { // at start a SIP trunk has not answered yet: not a fault so far
+                    log.info(
+                            "Channel {} does not take {} attempts yet; none is claimed until it does",
+                            channel,
+                            mode.wire());
+                }
+            } else if (before.contains(mode) && !is) {
                 log.warn(
-                        "Channel {} does not take new {} attempts (for SIP: the trunk does not answer OPTIONS);"
-                                + " no {} request is claimed until it does",
+                        "Channel {} stopped taking new {} attempts (for SIP: the trunk does not answer OPTIONS);"
+                                + " no {} request is claimed until it takes them again",
                         channel,
                         mode.wire(),
                         mode.wire());
-            } else if (!was && is) {
+            } else if (!before.contains(mode) && is) {
                 log.info(
-                        "Channel {} takes new {} attempts again; {} requests are claimed",
+                        "Channel {} takes new {} attempts; {} requests are claimed again",
                         channel,
                         mode.wire(),
                         mode.wire());
@@ -61,6 +68,7 @@ class ChannelReadiness {
 
     /** True when requests of {@code mode} may be claimed this tick. */
     boolean accepts(Mode mode) {
-        return accepting.contains(mode);
+        Set<Mode> known = accepting;
+        return known == null || known.contains(mode);
     }
 }
