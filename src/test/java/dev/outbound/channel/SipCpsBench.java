@@ -101,8 +101,8 @@ final class SipCpsBench {
         var channel = new SipChannel(props, SipPace.UNLIMITED, Clock.systemUTC());
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var ids = new AtomicInteger();
-        try (Sipp t = Sipp.serve("callee-answers.xml", TRUNK, 100_000_000, Map.of(), dir, SIPP_LOAD);
-                Sipp a = Sipp.serve("agent.xml", AGENT, 100_000_000, Map.of(), dir, SIPP_LOAD)) {
+        try (Sipp t = Sipp.serve("trunk-cps.xml", TRUNK, 100_000_000, Map.of(), dir, SIPP_LOAD);
+                Sipp a = Sipp.serve("agent-cps.xml", AGENT, 100_000_000, Map.of(), dir, SIPP_LOAD)) {
             channel.endpoint();
             Thread.sleep(500); // let both SIPp bind their ports before the first INVITE
             step(channel, listener, calls, ids, 50, 3, cpu); // warm-up (JIT), not reported
