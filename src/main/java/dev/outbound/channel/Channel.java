@@ -30,6 +30,16 @@ public interface Channel {
      */
     default void poll(Instant now) {}
 
+    /**
+     * Whether the channel can take new attempts now. False while the provider is known not to
+     * take any (the SIP trunk does not answer its OPTIONS): the dispatcher then claims nothing for
+     * the channel's modes, so no attempt is spent and voided while it is down. Cheap: asked every
+     * tick.
+     */
+    default boolean accepting() {
+        return true;
+    }
+
     /** Fails startup with a clear message when the channel is chosen but not set up. */
     default void checkConfigured() {}
 

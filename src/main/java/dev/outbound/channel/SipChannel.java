@@ -117,7 +117,8 @@ final class SipChannel implements Channel, DisposableBean {
     }
 
     /** Whether new calls may start now: the trunk answers its OPTIONS. */
-    boolean trunkUp() {
+    @Override
+    public boolean accepting() {
         return health.up(clock.instant());
     }
 

@@ -26,6 +26,7 @@ class AllowanceStep {
     private final RequestResults requests;
     private final DailyCapRepository caps;
     private final DispatchProperties properties;
+    private final ChannelReadiness readiness;
 
     AllowanceStep(
             BatchDispatch batches,
@@ -33,13 +34,15 @@ class AllowanceStep {
             AttemptTiming timing,
             RequestResults requests,
             DailyCapRepository caps,
-            DispatchProperties properties) {
+            DispatchProperties properties,
+            ChannelReadiness readiness) {
         this.batches = batches;
         this.rules = rules;
         this.timing = timing;
         this.requests = requests;
         this.caps = caps;
         this.properties = properties;
+        this.readiness = readiness;
     }
 
     /** The batches whose next slot is due; each is then offered to {@link #grant}. */
@@ -56,8 +59,8 @@ class AllowanceStep {
         } catch (CampaignNotFound gone) {
             return null;
         }
-        if (!timing.open(campaign, now)) {
-            return null;
+        if (!readiness.accepts(campaign.mode()) || !timing.open(campaign, now)) {
+            return null; // no slot is taken: the batch's pace resumes where it was
         }
         Collection<String> zones = timing.openZoneSets(batch.pk(), campaign, now);
         if (zones != null && zones.isEmpty()) {

@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 import org.springframework.stereotype.Component;
 
 /**
- * One dispatch tick, as a sequence of small steps: collect channel events → record outcomes →
- * keep leases and reclaim dead claims → expire batches → take allowance → claim due requests
+ * One dispatch tick, as a sequence of small steps: collect channel events → which modes' channels
+ * take attempts → record outcomes → keep leases and reclaim dead claims → expire batches → take allowance → claim due requests
  * (committed before any call) → deliver → record what came back at once. Every node runs ticks;
  * the database arbitrates, so ticks on several nodes never spend a slot or a request twice.
  */
@@ -31,6 +31,7 @@ public class Dispatcher {
     private final DeliverStep deliver;
     private final DispatchMetrics metrics;
     private final Lanes lanes;
+    private final ChannelReadiness readiness;
     private volatile @org.jspecify.annotations.Nullable Instant lastTick;
     /** Batches whose allowance and claims go together in one transaction. */
     private static final int BATCHES_PER_CLAIM = 50;
@@ -47,7 +48,8 @@ public class Dispatcher {
             ClaimStep claim,
             DeliverStep deliver,
             DispatchMetrics metrics,
-            Lanes lanes) {
+            Lanes lanes,
+            ChannelReadiness readiness) {
         this.clock = clock;
         this.channels = channels;
         this.recorder = recorder;
@@ -58,6 +60,7 @@ public class Dispatcher {
         this.deliver = deliver;
         this.metrics = metrics;
         this.lanes = lanes;
+        this.readiness = readiness;
     }
 
     /** Runs one tick; answers the number of attempts started. */
@@ -65,6 +68,7 @@ public class Dispatcher {
         long start = System.nanoTime();
         Instant now = clock.instant();
         channels.poll(now);
+        readiness.refresh();
         recorder.drain();
         leases.run(now);
         batches.expireDue(100);
