@@ -92,7 +92,7 @@ final class SipDialogs {
             ClientTransaction ct = sip().provider.getNewClientTransaction(dialog.createRequest(Request.BYE));
             dialog.sendRequest(ct);
         } catch (Exception e) {
-            log.debug("BYE failed: {}", e.toString());
+            log.warn("BYE on dialog {} failed: {}", dialog.getCallId().getCallId(), e.toString());
         }
     }
 
