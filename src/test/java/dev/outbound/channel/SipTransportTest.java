@@ -80,7 +80,7 @@ class SipTransportTest {
         this.channel = channel;
         try (Sipp trunk = Sipp.serve("callee-answers.xml", TRUNK_TCP, 1, Map.of(), dir, "-t", "t1");
                 Sipp agent = Sipp.serve("agent.xml", AGENT_TCP, 1, Map.of(), dir, "-t", "t1")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> listening(TRUNK_TCP) && listening(AGENT_TCP));
+            await().atMost(Duration.ofSeconds(30)).until(() -> listening(TRUNK_TCP) && listening(AGENT_TCP));
 
             String sid = channel.start(attempt(31), listener);
 
@@ -121,16 +121,8 @@ class SipTransportTest {
         var behindTls =
                 Map.of("CONTACT", "127.0.0.1:" + TRUNK_TLS + ";transport=tls", "VIA", "TLS 127.0.0.1:" + TRUNK_TLS);
         try (Sipp trunk = Sipp.serve("callee-accepts-refer.xml", SIPP_BEHIND_TLS, 1, behindTls, dir, "-t", "t1")) {
-            Process terminator = new ProcessBuilder(
-                            "/usr/bin/socat",
-                            "OPENSSL-LISTEN:" + TRUNK_TLS + ",bind=127.0.0.1,reuseaddr,fork,verify=0,cert="
-                                    + dir.resolve("trunk.pem") + ",key=" + dir.resolve("trunk.key"),
-                            "TCP:127.0.0.1:" + SIPP_BEHIND_TLS)
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("socat.log").toFile())
-                    .start();
-            this.terminator = terminator;
-            await().atMost(Duration.ofSeconds(10)).until(() -> listening(SIPP_BEHIND_TLS) && listening(TRUNK_TLS));
+            this.terminator = tlsTerminator();
+            await().atMost(Duration.ofSeconds(30)).until(() -> listening(SIPP_BEHIND_TLS) && listening(TRUNK_TLS));
 
             String sid = channel.start(attempt(32), listener);
 
@@ -148,11 +140,52 @@ class SipTransportTest {
         }
     }
 
+    @Test
+    void a_sips_trunk_whose_certificate_the_trust_store_does_not_hold_is_never_sent_an_invite() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")), "socat is not installed; bin/lib-setup.sh does");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+        Path otherDir = Files.createDirectories(dir.resolve("other"));
+        Path strangerTrust = throwawayCertificate(otherDir);
+        throwawayCertificate(dir);
+        SipChannel channel = new SipChannel(
+                sip().trunk("sips:127.0.0.1:" + TRUNK_TLS)
+                        .listeningOn(OURS_TLS)
+                        .byRefer()
+                        .trusting(strangerTrust.toString(), "changeit")
+                        .build(),
+                SipPace.UNLIMITED,
+                Clock.systemUTC());
+        this.channel = channel;
+        var behindTls =
+                Map.of("CONTACT", "127.0.0.1:" + TRUNK_TLS + ";transport=tls", "VIA", "TLS 127.0.0.1:" + TRUNK_TLS);
+        try (Sipp trunk = Sipp.serve("callee-accepts-refer.xml", SIPP_BEHIND_TLS, 1, behindTls, dir, "-t", "t1")) {
+            this.terminator = tlsTerminator();
+            await().atMost(Duration.ofSeconds(30)).until(() -> listening(SIPP_BEHIND_TLS) && listening(TRUNK_TLS));
+
+            String outcome;
+            try {
+                String sid = channel.start(attempt(33), listener);
+                outcome = awaitEnd(sid).status().name();
+            } catch (ChannelUnavailable refused) {
+                outcome = "unavailable: " + refused.getMessage();
+            }
+
+            assertThat(outcome)
+                    .as("refused at start, or ended without an outcome; never answered")
+                    .matches("unavailable: .*|NO_OUTCOME");
+            assertThat(trunk.messages()).as("nothing reached the trunk").doesNotContain("INVITE sips:");
+        }
+    }
+
     /**
      * A self-signed certificate for 127.0.0.1: its key and PEM for socat, and a PKCS12 trust store
      * holding it for our stack.
      */
     private Path throwawayTrunkCertificate() throws Exception {
+        return throwawayCertificate(dir);
+    }
+
+    private static Path throwawayCertificate(Path dir) throws Exception {
         Process openssl = new ProcessBuilder(List.of(
                         "/usr/bin/openssl",
                         "req",
@@ -188,6 +221,18 @@ class SipTransportTest {
             trust.store(out, "changeit".toCharArray());
         }
         return file;
+    }
+
+    /** socat ending TLS on TRUNK_TLS with the certificate in {@code dir} and passing SIP to SIPp's TCP. */
+    private Process tlsTerminator() throws IOException {
+        return new ProcessBuilder(
+                        "/usr/bin/socat",
+                        "OPENSSL-LISTEN:" + TRUNK_TLS + ",bind=127.0.0.1,reuseaddr,fork,verify=0,cert="
+                                + dir.resolve("trunk.pem") + ",key=" + dir.resolve("trunk.key"),
+                        "TCP:127.0.0.1:" + SIPP_BEHIND_TLS)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("socat.log").toFile())
+                .start();
     }
 
     /** Whether something listens on TCP 127.0.0.1:{@code port}, read off /proc without connecting. */

@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 public final class Sipp implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/sipp");
     /**
-     * Fills a scenario gets unless told otherwise: its Contact is where SIPp listens, except behind a
-     * TLS terminator, where it must be the terminator's address.
+     * Fills a scenario gets unless told otherwise: its Contact and the Via of the requests it sends
+     * say where SIPp listens, except behind a TLS terminator, where they must name the terminator.
      */
-    private static final Map<String, String> DEFAULTS =
-            Map.of("CONTACT", "[local_ip]:[local_port];transport=[transport]");
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "CONTACT", "[local_ip]:[local_port];transport=[transport]", "VIA", "[transport] [local_ip]:[local_port]");
 
     private final Process process;
     private final Path messages;
