@@ -59,17 +59,19 @@ outbound_ensure_chromium() {
 }
 
 # The SIP channel's tests play the trunk, the callee and the agent with SIPp (Debian sip-tester);
-# baresip is a real user agent for trying the channel by hand. Without them SipChannelTest skips.
+# baresip is a real user agent for trying the channel by hand. Debian's SIPp has no TLS, so the
+# TLS test puts it behind socat, with a throwaway certificate made by openssl. Without SIPp the
+# SIP tests skip (without socat or openssl, the TLS one).
 outbound_ensure_sip_peers() {
-    if [ -x /usr/bin/sipp ] && command -v baresip >/dev/null 2>&1; then
+    if [ -x /usr/bin/sipp ] && command -v baresip >/dev/null 2>&1 && [ -x /usr/bin/socat ] && [ -x /usr/bin/openssl ]; then
         return 0
     fi
     if outbound_can_install; then
-        echo "Installing SIPp (sip-tester) and baresip for the SIP channel's tests..." >&2
-        outbound_apt_install sip-tester baresip
+        echo "Installing SIPp (sip-tester), baresip, socat and openssl for the SIP channel's tests..." >&2
+        outbound_apt_install sip-tester baresip socat openssl
     else
-        echo "SIPp (Debian package sip-tester) is missing and cannot be installed here (needs root and apt-get);" >&2
-        echo "  the SIP channel's tests (SipChannelTest) will be skipped. Install /usr/bin/sipp." >&2
+        echo "SIPp (sip-tester), socat or openssl is missing and cannot be installed here (needs root and apt-get);" >&2
+        echo "  the SIP channel's tests (SipChannelTest, SipReferTest, SipTransportTest) will skip what needs them." >&2
     fi
 }
 

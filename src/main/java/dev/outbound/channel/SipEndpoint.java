@@ -18,6 +18,7 @@ import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
@@ -36,6 +37,9 @@ final class SipEndpoint implements AutoCloseable {
     final MessageFactory messages;
     final SipProvider provider;
     final SipProperties.Trunk trunk;
+    /** {@code OUTBOUND_SIP_HANDOFF=refer}: answered calls go to the agent by REFER, not 3PCC. */
+    final boolean refer;
+
     private final SipStack stack;
     private final SipProperties properties;
     private final AuthenticationHelper auth;
@@ -43,6 +47,7 @@ final class SipEndpoint implements AutoCloseable {
     SipEndpoint(SipProperties properties, SipListener listener) {
         this.properties = properties;
         this.trunk = properties.parsedTrunk();
+        this.refer = properties.refer();
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
@@ -51,8 +56,10 @@ final class SipEndpoint implements AutoCloseable {
             p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipStackLog.class.getName());
             p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLog.class.getName());
             p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32");
-            // The trunk is ours to trust with TLS; no client certificate is asked of us.
-            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            // A REFER's NOTIFYs come on the callee's dialog; the stack would refuse them (481) when it
+            // matches them to no SUBSCRIBE of its own.
+            p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+            properties.tls().configure(p);
             this.stack = factory.createSipStack(p);
             this.addresses = factory.createAddressFactory();
             this.headers = factory.createHeaderFactory();
@@ -101,6 +108,20 @@ final class SipEndpoint implements AutoCloseable {
         return uri;
     }
 
+    String localAddress() {
+        return properties.localAddress();
+    }
+
+    /** Our Contact: where the trunk and agents send requests within a dialog. */
+    ContactHeader contact() throws java.text.ParseException {
+        SipURI contact = addresses.createSipURI(null, properties.localAddress());
+        contact.setPort(properties.localPort());
+        if (!trunk.transport().equals("udp")) {
+            contact.setTransportParam(trunk.transport());
+        }
+        return headers.createContactHeader(addresses.createAddress(contact));
+    }
+
     /** A new out-of-dialog request to {@code to} (INVITE, OPTIONS) from {@code fromUser}. */
     Request request(String method, URI requestUri, Address to, @Nullable String fromUser, String fromTag)
             throws java.text.ParseException, javax.sip.InvalidArgumentException {
@@ -117,12 +138,7 @@ final class SipEndpoint implements AutoCloseable {
                 headers.createToHeader(to, null),
                 vias,
                 headers.createMaxForwardsHeader(70));
-        SipURI contact = addresses.createSipURI(null, properties.localAddress());
-        contact.setPort(properties.localPort());
-        if (!trunk.transport().equals("udp")) {
-            contact.setTransportParam(trunk.transport());
-        }
-        r.addHeader(headers.createContactHeader(addresses.createAddress(contact)));
+        r.addHeader(contact());
         return r;
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param localAddress the address the stack listens on and puts in Via and Contact
  * @param localPort the port it listens on
  * @param keepalive how often the trunk is sent OPTIONS; 0: never (the trunk is taken as up)
+ * @param tls the key and trust stores of a {@code sips:} or {@code ;transport=tls} trunk
  */
 @ConfigurationProperties("outbound.sip")
 public record SipProperties(
@@ -37,7 +39,84 @@ public record SipProperties(
         @DefaultValue("30s") Duration ringTimeout,
         @DefaultValue("127.0.0.1") String localAddress,
         @DefaultValue("5060") int localPort,
-        @DefaultValue("30s") Duration keepalive) {
+        @DefaultValue("30s") Duration keepalive,
+        @DefaultValue Tls tls) {
+
+    @ConstructorBinding
+    public SipProperties {}
+
+    /** Settings without TLS stores (a {@code sip:} trunk over UDP or TCP, or the JDK's CA certificates). */
+    public SipProperties(
+            String trunk,
+            String username,
+            String password,
+            boolean assertIdentity,
+            double cps,
+            int maxCalls,
+            String handoff,
+            String agentUri,
+            Duration ringTimeout,
+            String localAddress,
+            int localPort,
+            Duration keepalive) {
+        this(
+                trunk,
+                username,
+                password,
+                assertIdentity,
+                cps,
+                maxCalls,
+                handoff,
+                agentUri,
+                ringTimeout,
+                localAddress,
+                localPort,
+                keepalive,
+                Tls.NONE);
+    }
+
+    /**
+     * TLS towards the trunk ({@code OUTBOUND_SIP_TLS_*}). The JAIN-SIP stack takes them as its own
+     * {@code javax.net.ssl.*} properties (not the JVM's, so HTTPS elsewhere is untouched). Without
+     * either store the stack uses the JDK's defaults: the trunk's certificate is checked against the
+     * JDK's CA certificates and we present none. A missing store defaults to the other.
+     *
+     * @param keystore a PKCS12 or JKS file with our key and certificate
+     * @param keystorePassword its password; never logged
+     * @param truststore a file with the certificates the trunk's must chain to
+     * @param truststorePassword its password (default: the key store's); never logged
+     */
+    public record Tls(
+            @DefaultValue("") String keystore,
+            @DefaultValue("") String keystorePassword,
+            @DefaultValue("") String truststore,
+            @DefaultValue("") String truststorePassword) {
+        static final Tls NONE = new Tls("", "", "", "");
+
+        void configure(java.util.Properties stack) {
+            // The trunk is ours to trust; no client certificate is asked of the peers that call us.
+            stack.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            if (keystore.isBlank() && truststore.isBlank()) {
+                return;
+            }
+            // The stack reads TLS settings only when it is given a key store; a trust store alone
+            // (a trunk with a private CA, no certificate of ours) is given as both.
+            String keys = keystore.isBlank() ? truststore : keystore;
+            String keysPassword = keystore.isBlank() ? truststorePassword : keystorePassword;
+            stack.setProperty("javax.net.ssl.keyStore", keys);
+            stack.setProperty("javax.net.ssl.keyStorePassword", keysPassword);
+            stack.setProperty("javax.net.ssl.trustStore", truststore.isBlank() ? keys : truststore);
+            stack.setProperty(
+                    "javax.net.ssl.trustStorePassword",
+                    truststore.isBlank() || truststorePassword.isBlank() ? keysPassword : truststorePassword);
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[keystore=" + keystore + ", keystorePassword=(secret), truststore=" + truststore
+                    + ", truststorePassword=(secret)]";
+        }
+    }
 
     /** The trunk's host, port and transport, read from {@link #trunk}. */
     record Trunk(String host, int port, String transport, boolean secure) {}
@@ -99,6 +178,6 @@ public record SipProperties(
         return "SipProperties[trunk=" + trunk + ", username=" + username + ", password=(secret), assertIdentity="
                 + assertIdentity + ", cps=" + cps + ", maxCalls=" + maxCalls + ", handoff=" + handoff
                 + ", agentUri=" + agentUri + ", ringTimeout=" + ringTimeout + ", localAddress=" + localAddress
-                + ", localPort=" + localPort + ", keepalive=" + keepalive + "]";
+                + ", localPort=" + localPort + ", keepalive=" + keepalive + ", tls=" + tls + "]";
     }
 }

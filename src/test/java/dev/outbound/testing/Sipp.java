@@ -20,6 +20,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sipp implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/sipp");
+    /**
+     * Fills a scenario gets unless told otherwise: its Contact and the Via of the requests it sends
+     * say where SIPp listens, except behind a TLS terminator, where they must name the terminator.
+     */
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "CONTACT", "[local_ip]:[local_port];transport=[transport]", "VIA", "[transport] [local_ip]:[local_port]");
 
     private final Process process;
     private final Path messages;
@@ -50,7 +56,9 @@ public final class Sipp implements AutoCloseable {
                 }
                 text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             }
-            for (var e : fill.entrySet()) {
+            var all = new java.util.HashMap<>(DEFAULTS);
+            all.putAll(fill);
+            for (var e : all.entrySet()) {
                 text = text.replace("@" + e.getKey() + "@", e.getValue());
             }
             String name = scenario.replace(".xml", "") + "-" + port;
