@@ -4,6 +4,7 @@
 # then upload again and check it is accepted in full. Prints PASS or FAIL; exits 1 on FAIL.
 #
 #   bench/kill-upload.sh [postgres|h2] [ROWS]      (defaults: postgres 1000000)
+#   PORT and BENCH_DB override the service port and the PostgreSQL database name.
 #
 # On PostgreSQL the kill comes once COPY has streamed KILL_AT_ROWS rows (default a third of
 # ROWS, read from pg_stat_progress_copy); on H2 it comes KILL_AFTER seconds (default 3) after
@@ -12,8 +13,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib-service.sh"
 store=${1:-postgres}
 rows=${2:-1000000}
-port=18191
-db=bench_kill_upload
+port=${PORT:-18191}
+db=${BENCH_DB:-bench_kill_upload}
 key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-kill-upload.XXXX)
 base=http://127.0.0.1:$port/api/v1/outbound
