@@ -32,7 +32,8 @@ env "${env_db[@]}" OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRA
   "$JAVA_HOME/bin/java" -Xmx256m ${JAVA_OPTS:-} -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
+# Up to 5 minutes: a loaded machine starts the service slowly.
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
 
 api() { curl -sS -H "Syllable-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
 cid=$(api -X POST "http://127.0.0.1:$port/api/v1/outbound/campaigns" \
