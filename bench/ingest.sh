@@ -5,7 +5,8 @@
 #
 #   bench/ingest.sh [postgres|h2] [ROWS]      (defaults: postgres 1000000)
 #   CAMPAIGN_EXTRA='"duplicate_targets":"skip",' bench/ingest.sh ...   adds campaign fields
-#   PORT and BENCH_DB override the service port and the PostgreSQL database name.
+#   PORT and BENCH_DB override the service port and the PostgreSQL database name; JAR the service's
+#   jar (default target/outbound.jar), to compare two builds in the same window.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib-jdk.sh 2>/dev/null || export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -18,8 +19,9 @@ work=$(mktemp -d /tmp/outbound-bench.XXXX)
 csv=target/bench/calllist-$rows.csv
 mkdir -p target/bench
 [ -f "$csv" ] || python3 bench/gen-calllist.py "$rows" "$csv"
-[ -f target/outbound.jar ] || mvn -q -B -DskipTests package
-size=$(stat -c %s "$csv")
+jar=${JAR:-target/outbound.jar}
+[ -f "$jar" ] || mvn -q -B -DskipTests package
+size=$(stat -Lc %s "$csv")
 
 env_db=()
 if [ "$store" = postgres ]; then
@@ -27,10 +29,11 @@ if [ "$store" = postgres ]; then
   env_db=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
 fi
 env "${env_db[@]}" OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 \
-  "$JAVA_HOME/bin/java" -Xmx256m ${JAVA_OPTS:-} -jar target/outbound.jar >"$work/service.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xmx256m ${JAVA_OPTS:-} -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
+# Up to 5 minutes: a loaded machine starts the service slowly.
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 0.5; done
 
 api() { curl -sS -H "Syllable-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
 cid=$(api -X POST "http://127.0.0.1:$port/api/v1/outbound/campaigns" \

@@ -4,6 +4,8 @@
 # then upload again and check it is accepted in full. Prints PASS or FAIL; exits 1 on FAIL.
 #
 #   bench/kill-upload.sh [postgres|h2] [ROWS]      (defaults: postgres 1000000)
+#   PORT and BENCH_DB override the service port and the PostgreSQL database name; START_WAIT
+#   the seconds a start may take (default 120; a loaded machine needs more).
 #
 # On PostgreSQL the kill comes once COPY has streamed KILL_AT_ROWS rows (default a third of
 # ROWS, read from pg_stat_progress_copy); on H2 it comes KILL_AFTER seconds (default 3) after
@@ -12,8 +14,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib-service.sh"
 store=${1:-postgres}
 rows=${2:-1000000}
-port=18191
-db=bench_kill_upload
+port=${PORT:-18191}
+db=${BENCH_DB:-bench_kill_upload}
 key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-kill-upload.XXXX)
 base=http://127.0.0.1:$port/api/v1/outbound
@@ -28,7 +30,7 @@ trap 'stop_service; rm -rf "$work"' EXIT
 envs=($(store_env "$store" $db "$work/data") SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key
   OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 OUTBOUND_DISPATCH_ENABLED=false)
 start_service "$work/service.log" "${envs[@]}"
-wait_healthy $port || { echo "FAIL: the service did not start"; tail -20 "$work/service.log"; exit 1; }
+wait_healthy $port "${START_WAIT:-120}" || { echo "FAIL: the service did not start"; tail -20 "$work/service.log"; exit 1; }
 
 api() { curl -sS -m 30 -H "Syllable-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
@@ -61,7 +63,7 @@ wait $curl_pid 2>/dev/null || true
 echo "first upload's answer: $(cat "$work/upload1.json" "$work/upload1.err" | head -c 300 | tr '\n' ' ')"
 
 start_service "$work/service.log" "${envs[@]}"
-wait_healthy $port || { echo "FAIL: the service did not come back after SIGKILL"; tail -20 "$work/service.log"; exit 1; }
+wait_healthy $port "${START_WAIT:-120}" || { echo "FAIL: the service did not come back after SIGKILL"; tail -20 "$work/service.log"; exit 1; }
 
 # db_counts: "requests counters" as the store sees them (H2: only after the service stopped).
 db_counts() {

@@ -10,14 +10,13 @@ import java.io.Reader;
  * would store a broken last row instead of telling the user.
  */
 final class QuoteTracker extends FilterReader {
-    private enum State {
-        FIELD_START,
-        UNQUOTED,
-        QUOTED,
-        QUOTE_IN_QUOTED
-    }
+    // States as ints: the loop below runs once per character of the upload.
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
 
-    private State state = State.FIELD_START;
+    private int state = FIELD_START;
     private long line = 1;
     private long openedOnLine;
 
@@ -53,21 +52,21 @@ final class QuoteTracker extends FilterReader {
             line++;
         }
         state = switch (state) {
-            case FIELD_START -> c == '"' ? opened() : separator(c) ? State.FIELD_START : State.UNQUOTED;
-            case UNQUOTED -> separator(c) ? State.FIELD_START : State.UNQUOTED;
-            case QUOTED -> c == '"' ? State.QUOTE_IN_QUOTED : State.QUOTED;
+            case FIELD_START -> c == '"' ? opened() : separator(c) ? FIELD_START : UNQUOTED;
+            case UNQUOTED -> separator(c) ? FIELD_START : UNQUOTED;
+            case QUOTED -> c == '"' ? QUOTE_IN_QUOTED : QUOTED;
             // A doubled quote is a quote inside the field; anything else closed it.
-            case QUOTE_IN_QUOTED -> c == '"' ? State.QUOTED : separator(c) ? State.FIELD_START : State.UNQUOTED;
+            default -> c == '"' ? QUOTED : separator(c) ? FIELD_START : UNQUOTED;
         };
     }
 
-    private State opened() {
+    private int opened() {
         openedOnLine = line;
-        return State.QUOTED;
+        return QUOTED;
     }
 
     private void atEnd() {
-        if (state == State.QUOTED) {
+        if (state == QUOTED) {
             throw new InvalidUpload("Invalid file format: the quoted field that starts on line " + openedOnLine
                     + " is never closed (unbalanced quote)");
         }

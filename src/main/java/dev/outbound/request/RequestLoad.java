@@ -17,7 +17,17 @@ public final class RequestLoad implements AutoCloseable {
     private final long batchPk;
     private final OffsetDateTime now;
     private final StatusCountRepository counters;
-    private final Deltas tally = new Deltas();
+    /** Rows added per request status (by ordinal). */
+    private final long[] tally = new long[RequestStatus.values().length];
+    /** Each request status's initial channel status as stored, by ordinal (null: it has none). */
+    private static final @Nullable String[] CHANNEL_WIRE = java.util.Arrays.stream(RequestStatus.values())
+            .map(status -> {
+                ChannelManagerStatus channel = ChannelManagerStatus.parse(status.name());
+                return channel == null ? null : channel.wire();
+            })
+            .toArray(String[]::new);
+    /** The number of columns the load writes. */
+    private final int width;
 
     private final boolean recipientHours;
     // Rows carry reason columns only when a rule may decide them, so a plain upload streams the
@@ -41,6 +51,7 @@ public final class RequestLoad implements AutoCloseable {
         this.batchPk = batchPk;
         this.now = java.util.Objects.requireNonNull(Instants.toDb(now));
         this.counters = counters;
+        this.width = RequestRepository.loadColumns(withReasons, withPriority).size();
     }
 
     /** Adds one request; PENDING ones are due at once, the others are final from the start. */
@@ -66,36 +77,50 @@ public final class RequestLoad implements AutoCloseable {
         if (priority != 0 && !withPriority) {
             throw new IllegalStateException("this load was opened without priorities");
         }
-        var channelStatus = initialChannel(status);
-        Object[] row = {
-            batchPk,
-            referenceId,
-            ordinal,
-            target.value(),
-            variablesJson,
-            status.name(),
-            channelStatus.wire(),
-            0,
-            status == RequestStatus.PENDING ? now : null,
-            now,
-            now,
-            // Only campaigns dialling on the recipient's clock need the number's zones.
-            recipientHours && status == RequestStatus.PENDING && target.value().startsWith("+")
-                    ? RecipientZones.columnFor(target.value())
-                    : null,
-            status == RequestStatus.PENDING ? target.lineType() : null,
-            reason == null ? null : reason.name(),
-            reasonDetail,
-            priority
-        };
-        load.add(RequestRepository.loadRow(row, withReasons, withPriority));
-        tally.add(batchPk, new CountKey(status, channelStatus), 1);
+        boolean pending = status == RequestStatus.PENDING;
+        // The row at its final width (the load's columns), built once per request.
+        @Nullable Object[] row = new Object[width];
+        row[0] = batchPk;
+        row[1] = referenceId;
+        row[2] = ordinal;
+        row[3] = target.value();
+        row[4] = variablesJson;
+        row[5] = status.name();
+        String channelWire = CHANNEL_WIRE[status.ordinal()];
+        row[6] = channelWire != null ? channelWire : initialChannel(status).wire(); // the latter refuses it
+        row[7] = 0;
+        row[8] = pending ? now : null;
+        row[9] = now;
+        row[10] = now;
+        // Only campaigns dialling on the recipient's clock need the number's zones.
+        row[11] = recipientHours && pending && target.value().startsWith("+")
+                ? RecipientZones.columnFor(target.value())
+                : null;
+        row[12] = pending ? target.lineType() : null;
+        int next = RequestRepository.LOAD_COLUMNS.size();
+        if (withReasons) {
+            row[next++] = reason == null ? null : reason.name();
+            row[next++] = reasonDetail;
+        }
+        if (withPriority) {
+            row[next] = priority;
+        }
+        load.add(row);
+        // Tallied per status (a new request's channel status follows from it), not per row in
+        // a map: this runs for every row of an upload.
+        tally[status.ordinal()]++;
     }
 
     /** Sends the remaining rows and records the counts; answers the number of rows loaded. */
     public long finish() throws SQLException {
         long rows = load.finish();
-        counters.addAll(tally);
+        var deltas = new Deltas();
+        for (RequestStatus status : RequestStatus.values()) {
+            if (tally[status.ordinal()] > 0) {
+                deltas.add(batchPk, new CountKey(status, initialChannel(status)), tally[status.ordinal()]);
+            }
+        }
+        counters.addAll(deltas);
         return rows;
     }
 

@@ -2,7 +2,6 @@ package dev.outbound.request;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import dev.outbound.channel.Mode;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -81,10 +80,9 @@ public final class Targets {
             if (t.charAt(1 + digits) == '0') {
                 return null;
             }
-            var number = new Phonenumber.PhoneNumber()
-                    .setCountryCode(countryCode)
-                    .setNationalNumber(Long.parseLong(t, 1 + digits, length, 10));
-            var type = PHONES.getNumberType(number);
+            // The national number as libphonenumber would print it: no leading zero (checked
+            // above), at most 15 digits, so the digits after the country code as they are.
+            var type = PhoneTypes.of(countryCode, t.substring(1 + digits));
             return type == PhoneNumberUtil.PhoneNumberType.UNKNOWN
                     ? new Target(t, false)
                     : new Target(t, true, LineTypes.of(type));
