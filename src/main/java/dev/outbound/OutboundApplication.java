@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OutboundApplication {
 
     public static void main(String[] args) {
-        keepSpringAotOnlyWhereItFits(args);
+        keepSpringAotOnlyWhereItFits(args, System.getenv());
         var app = new SpringApplication(OutboundApplication.class);
         // H2 refuses paths that are implicitly relative, so the data directory is made absolute here.
         String dataDir = System.getenv().getOrDefault("OUTBOUND_DATA_DIR", "./data");
@@ -38,9 +38,9 @@ public class OutboundApplication {
      * ({@code -Dspring.aot.enabled=true}), where actuator shares the service's port. A separate
      * management port needs another context, decided at run time: without Spring AOT then.
      */
-    static void keepSpringAotOnlyWhereItFits(String[] args) {
+    static void keepSpringAotOnlyWhereItFits(String[] args, Map<String, String> environment) {
         boolean separateManagementPort = Stream.of("OUTBOUND_MANAGEMENT_PORT", "MANAGEMENT_SERVER_PORT")
-                        .map(System::getenv)
+                        .map(environment::get)
                         .anyMatch(value -> value != null && !value.isBlank())
                 || !System.getProperty("management.server.port", "").isBlank()
                 || Arrays.stream(args)
