@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,6 +48,8 @@ public final class AotTraining {
     private static final String POSTGRES =
             System.getProperty("outbound.aot.training.postgres", "jdbc:postgresql://127.0.0.1:5432/");
 
+    private static final Logger log = LoggerFactory.getLogger(AotTraining.class);
+
     private static final String POSTGRES_USER = System.getProperty("outbound.aot.training.postgres-user", "postgres");
 
     public static void main(String[] args) throws Exception {
@@ -54,10 +58,10 @@ public final class AotTraining {
         // then H2 (the embedded store's classes), so the cache serves either store.
         try (var postgres = ThrowawayDatabase.create(POSTGRES, POSTGRES_USER)) {
             if (postgres == null) {
-                System.out.println("AotTraining: no PostgreSQL at " + POSTGRES + ": training on H2 only");
+                log.info("AotTraining: no PostgreSQL at {}: training on H2 only", POSTGRES);
                 exit = train(Map.of(), ROUNDS);
             } else {
-                System.out.println("AotTraining: training on PostgreSQL database " + postgres.url() + ", then H2");
+                log.info("AotTraining: training on PostgreSQL database {}, then H2", postgres.url());
                 exit = train(
                         Map.of("spring.datasource.url", postgres.url(), "spring.datasource.username", POSTGRES_USER),
                         ROUNDS);
