@@ -6,11 +6,17 @@
 # 1,000 GETs of the batch and of /actuator/health (alternating, one keep-alive connection), then
 # 3,000 more of each, then 1,000 more as the steady state (bench/warmup_latency.py).
 #   mode=jar: java -jar target/outbound.jar (the run contract)
-#   mode=aot: java -XX:AOTCache=target/aot/outbound.aot -jar target/aot/outbound.jar (bin/run)
-# Prints one line per run and per path, then the medians over the runs per store and mode.
+#   mode=aot: java -XX:AOTCache=target/aot/outbound.aot -Dspring.aot.enabled=true
+#             -jar target/aot/outbound.jar (bin/run: the JDK's AOT cache and Spring's AOT code)
+#   mode=jdkaot: the same without -Dspring.aot.enabled=true (the JDK's cache alone; only when
+#             MODES names it)
+# Each run also reports the CPU seconds the service process had used when health answered
+# (user + system, all threads: the JIT compilers' included), steadier than wall time on a
+# loaded machine. Prints one line per run and per path, then the medians per store and mode.
 #
 #   bench/startup.sh [RUNS] [postgres|h2|both]      (defaults: 3 both)
-#   PORT (default 18193) and DB (PostgreSQL database, default bench_startup) can be set.
+#   PORT (default 18193), DB (PostgreSQL database, default bench_startup) and MODES (default
+#   "jar aot"; e.g. "jar jdkaot aot") can be set. Runs of the modes alternate.
 set -euo pipefail
 source "$(dirname "$0")/lib-service.sh"
 runs=${1:-3}
@@ -23,11 +29,10 @@ ensure_jar
 trap 'stop_service; rm -rf "$work"' EXIT
 stores=(postgres h2)
 [ "$which" = both ] || stores=("$which")
-modes=(jar)
-if [ -f target/aot/outbound.aot ] && [ target/aot/outbound.aot -nt target/outbound.jar ]; then
-  modes+=(aot)
-else
-  echo "no target/aot/outbound.aot newer than target/outbound.jar (JDK 25 build?): mode=aot left out" >&2
+read -r -a modes <<<"${MODES:-jar aot}"
+if ! [ -f target/aot/outbound.aot ] || ! [ target/aot/outbound.aot -nt target/outbound.jar ]; then
+  echo "no target/aot/outbound.aot newer than target/outbound.jar (JDK 25 build?): only mode=jar" >&2
+  modes=(jar)
 fi
 common=(SERVER_PORT=$port OUTBOUND_DISPATCH_ENABLED=false OUTBOUND_BOOTSTRAP_API_KEY=$key
   OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0)
@@ -49,13 +54,13 @@ for store in "${stores[@]}"; do
   api -H 'Content-Type: application/json' -X POST "$base/batches" -d "{\"batch_id\":\"warm\",\"campaign_id\":$cid}" >/dev/null
   api -F "file=@examples/calllist.csv" "$base/batches/warm/upload_batch" >/dev/null
   stop_service
-  for mode in "${modes[@]}"; do
-    for run in $(seq 1 "$runs"); do
-      if [ "$mode" = aot ]; then
-        jar=target/aot/outbound.jar opts="-XX:AOTCache=target/aot/outbound.aot"
-      else
-        jar=target/outbound.jar opts=""
-      fi
+  for run in $(seq 1 "$runs"); do
+    for mode in "${modes[@]}"; do
+      case $mode in
+        aot) jar=target/aot/outbound.jar opts="-XX:AOTCache=target/aot/outbound.aot -Dspring.aot.enabled=true" ;;
+        jdkaot) jar=target/aot/outbound.jar opts="-XX:AOTCache=target/aot/outbound.aot" ;;
+        *) jar=target/outbound.jar opts="" ;;
+      esac
       start=$(date +%s.%N)
       SERVICE_JAR=$jar JAVA_OPTS=$opts start_service "$work/service.log" "${envs[@]}"
       while ! curl -sf -m 1 "http://127.0.0.1:$port/actuator/health" >/dev/null; do
@@ -63,16 +68,22 @@ for store in "${stores[@]}"; do
         sleep 0.05
       done
       took=$(echo "$(date +%s.%N) - $start" | bc)
+      read -r -a stat <"/proc/$service_pid/stat"
+      cpu=$(echo "(${stat[13]} + ${stat[14]}) / $(getconf CLK_TCK)" | bc -l)
       lat=$(python3 bench/warmup_latency.py "$port" "$key" /api/v1/outbound/batches/warm)
       stop_service
-      printf 'store=%s mode=%s run=%d healthy_after_s=%.2f\n' "$store" "$mode" "$run" "$took"
+      printf 'store=%s mode=%s run=%d healthy_after_s=%.2f cpu_s=%.2f\n' "$store" "$mode" "$run" "$took" "$cpu"
       echo "$took" >>"$work/$mode-start.txt"
+      echo "$cpu" >>"$work/$mode-cpu.txt"
       while read -r line; do
         echo "  $line"
         echo "$line" >>"$work/$mode-lat.txt"
       done <<<"$lat"
     done
-    printf 'store=%s mode=%s runs=%d median_healthy_after_s=%s' "$store" "$mode" "$runs" "$(median <"$work/$mode-start.txt")"
+  done
+  for mode in "${modes[@]}"; do
+    printf 'store=%s mode=%s runs=%d median_healthy_after_s=%s median_cpu_s=%s' "$store" "$mode" "$runs" \
+      "$(median <"$work/$mode-start.txt")" "$(median <"$work/$mode-cpu.txt")"
     for path in batch health; do
       for field in first1000_p50_ms steady_p50_ms first_over_steady; do
         printf ' %s_%s=%s' "$path" "$field" \

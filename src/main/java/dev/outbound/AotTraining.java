@@ -13,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,15 +44,48 @@ public final class AotTraining {
 
     private AotTraining() {}
 
+    /** The PostgreSQL server (URL without database) and user of the throwaway training database. */
+    private static final String POSTGRES =
+            System.getProperty("outbound.aot.training.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+
+    private static final Logger log = LoggerFactory.getLogger(AotTraining.class);
+
+    private static final String POSTGRES_USER = System.getProperty("outbound.aot.training.postgres-user", "postgres");
+
     public static void main(String[] args) throws Exception {
+        int exit;
+        // PostgreSQL first when it answers (its driver's classes and the request path on it),
+        // then H2 (the embedded store's classes), so the cache serves either store.
+        try (var postgres = ThrowawayDatabase.create(POSTGRES, POSTGRES_USER)) {
+            if (postgres == null) {
+                log.info("AotTraining: no PostgreSQL at {}: training on H2 only", POSTGRES);
+                exit = train(Map.of(), ROUNDS);
+            } else {
+                log.info("AotTraining: training on PostgreSQL database {}, then H2", postgres.url());
+                exit = train(
+                        Map.of("spring.datasource.url", postgres.url(), "spring.datasource.username", POSTGRES_USER),
+                        ROUNDS);
+                exit = Math.max(exit, train(Map.of(), ROUNDS / 4));
+            }
+        }
+        System.exit(exit);
+    }
+
+    /** Runs the service on the store the properties name (none: H2 in a temporary directory). */
+    private static int train(Map<String, String> store, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("outbound-aot-training");
         String key = "aot-training-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         var app = new SpringApplication(OutboundApplication.class);
-        app.setDefaultProperties(Map.of("outbound.h2-path", dir.toString()));
+        // Under -Dspring.aot.enabled=true Spring looks for the build-time bean definitions next to
+        // the main class, which would otherwise be this one.
+        app.setMainApplicationClass(OutboundApplication.class);
+        var defaults = new HashMap<String, Object>(store);
+        defaults.put("outbound.h2-path", dir.toString());
+        app.setDefaultProperties(defaults);
         // The build's environment is not the service's: a SPRING_DATASOURCE_URL or
         // OUTBOUND_MANAGEMENT_PORT exported in the shell that runs mvn must not send the training
         // run to a real database or move its health endpoint, so only application.yml's defaults
-        // and the properties below count.
+        // and the properties here count.
         var environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         app.setEnvironment(environment);
@@ -64,16 +100,14 @@ public final class AotTraining {
             "--outbound.api.rate-limit=0",
             "--outbound.api.organization-rate-limit=0",
         };
-        int exit;
         try (ConfigurableApplicationContext context = app.run(properties)) {
             var server = Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer());
             int port = server.getPort();
-            new Trainer(URI.create("http://127.0.0.1:" + port), key).run();
-            exit = SpringApplication.exit(context);
+            new Trainer(URI.create("http://127.0.0.1:" + port), key).run(rounds);
+            return SpringApplication.exit(context);
         } finally {
             deleteTree(dir);
         }
-        System.exit(exit);
     }
 
     /** The requests, over one HTTP/1.1 client like a caller's keep-alive connection. */
@@ -85,7 +119,7 @@ public final class AotTraining {
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
         }
 
-        void run() throws IOException, InterruptedException {
+        void run(int rounds) throws IOException, InterruptedException {
             String campaign = send("POST", "/api/v1/outbound/campaigns", json(example("campaign.json")));
             String campaignId = campaign.replaceAll("(?s).*\"id\"\\s*:\\s*(\\d+).*", "$1");
             send(
@@ -93,7 +127,7 @@ public final class AotTraining {
                     "/api/v1/outbound/batches",
                     json("{\"batch_id\":\"training\",\"campaign_id\":" + campaignId + "}"));
             upload("/api/v1/outbound/batches/training/upload_batch", example("calllist.csv"));
-            for (int i = 0; i < ROUNDS; i++) {
+            for (int i = 0; i < rounds; i++) {
                 send("GET", "/api/v1/outbound/batches/training", BodyPublishers.noBody());
                 send("GET", "/actuator/health", BodyPublishers.noBody());
                 if (i % 100 == 0) {

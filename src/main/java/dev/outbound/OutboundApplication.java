@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OutboundApplication {
 
     public static void main(String[] args) {
+        keepSpringAotOnlyWhereItFits(args, System.getenv());
         var app = new SpringApplication(OutboundApplication.class);
         // H2 refuses paths that are implicitly relative, so the data directory is made absolute here.
         String dataDir = System.getenv().getOrDefault("OUTBOUND_DATA_DIR", "./data");
@@ -30,6 +32,28 @@ public class OutboundApplication {
         }
         app.run(args);
     }
+
+    /**
+     * The fast start (README) runs the bean definitions Spring's AOT processing wrote at build time
+     * ({@code -Dspring.aot.enabled=true}), where actuator shares the service's port. A separate
+     * management port needs another context, decided at run time: without Spring AOT then.
+     */
+    static void keepSpringAotOnlyWhereItFits(String[] args, Map<String, String> environment) {
+        boolean separateManagementPort = Stream.of("OUTBOUND_MANAGEMENT_PORT", "MANAGEMENT_SERVER_PORT")
+                        .map(environment::get)
+                        .anyMatch(value -> value != null && !value.isBlank())
+                || !System.getProperty("management.server.port", "").isBlank()
+                || Arrays.stream(args)
+                        .anyMatch(arg -> arg.startsWith("--management.server.port=")
+                                && arg.length() > "--management.server.port=".length());
+        if (separateManagementPort && Boolean.getBoolean(SPRING_AOT)) {
+            System.clearProperty(SPRING_AOT);
+            LoggerFactory.getLogger(OutboundApplication.class)
+                    .info("A management port is set: starting without Spring AOT's build-time bean definitions");
+        }
+    }
+
+    private static final String SPRING_AOT = "spring.aot.enabled";
 
     /** Re-encrypts the stored webhook secrets ({@code campaign.SecretKeyRotationCommand}). */
     static final String ROTATE_SECRET_KEY = "--rotate-secret-key";

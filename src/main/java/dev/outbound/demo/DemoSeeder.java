@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -28,9 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Seeds the example campaign and a batch {@value #BATCH_ID} with the example call list, once per
  * store, at start. It goes through the campaign, batch and ingest services like an API client, so
  * the demo shows what a user's own first campaign would do. Runs after the first key is made.
+ *
+ * <p>The bean always exists and looks at {@code outbound.demo} when it runs: a condition on the
+ * property would be decided once at build time under Spring AOT (the fast start, README).
  */
 @Component
-@ConditionalOnBooleanProperty("outbound.demo")
 @Order(Ordered.LOWEST_PRECEDENCE)
 class DemoSeeder implements ApplicationRunner {
     static final String BATCH_ID = "demo";
@@ -67,6 +68,9 @@ class DemoSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!properties.demo()) {
+            return;
+        }
         if (!SIMULATOR.equals(channels.voice())) {
             // The example numbers are made up; real calls to them would reach strangers.
             log.warn(
