@@ -4,7 +4,9 @@
 # at a time (reference first, then the service), and prints req/s, p50, p99 and the ratio
 # service / reference of the rates.
 #
-#   bench/http.sh                 DURATION=10s WARMUP=5s by default
+#   bench/http.sh                 DURATION=10s WARMUP=20s by default; warm-up then goes on in
+#                                 rounds of 10 s until two rounds' rates differ by under 10 %
+#                                 (at most MAX_ROUNDS=12), so each app is measured warm
 #   PORT=19301 REF_PORT=19302 DB=h3_http   the service's and the reference's ports, the database
 #   ONLY=batch                    only the GET-of-a-batch pair (batch|health|static|openapi)
 #
@@ -19,7 +21,12 @@
 set -euo pipefail
 source "$(dirname "$0")/lib-service.sh"
 duration=${DURATION:-10s}
-warmup=${WARMUP:-5s}
+# A fixed 5 s measured the service's JIT compiler, not the service: after 5 s of GET of a batch
+# it still spent 0.8-1.2 ms of CPU per request, after 40-60 s 0.12-0.17 ms; on a busy machine
+# even 40 s was not always enough (docs/benchmarks.md, part D). The bare app has far less code
+# to compile and is warm much sooner. So warm-up lasts until the rate stops climbing.
+warmup=${WARMUP:-20s}
+max_rounds=${MAX_ROUNDS:-12}
 port=${PORT:-19301}
 ref_port=${REF_PORT:-19302}
 db=${DB:-h3_http}
@@ -99,6 +106,13 @@ backends() {
 measure() {
   local name=$1 url=$2 header=$3 label=$4 pid=$5 out pgs jvm0 pg0 jvm1 pg1 hz
   wrk -t2 -c32 -d"$warmup" -H "$header" "$url" >/dev/null
+  local prev=0 now round=0
+  while [ $round -lt "$max_rounds" ]; do
+    round=$((round + 1))
+    now=$(wrk -t2 -c32 -d10s -H "$header" "$url" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
+    awk -v a="$prev" -v b="$now" 'BEGIN { exit !(a > 0 && b < a * 1.1 && b > a * 0.9) }' && break
+    prev=$now
+  done
   pgs=$(backends)
   jvm0=$(cpu_ticks "$pid")
   pg0=$(cpu_ticks $pgs)
@@ -114,8 +128,8 @@ measure() {
   bad=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
   jvm_ms=$(awk -v t=$((jvm1 - jvm0)) -v hz="$hz" -v n="$total" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
   pg_ms=$(awk -v t=$((pg1 - pg0)) -v hz="$hz" -v n="$total" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
-  printf '%-28s %-9s req/s=%-7s p50_ms=%-7s p99_ms=%-7s cpu_ms/req jvm=%-6s pg=%-6s%s\n' "$name" "$label" \
-    "$rate" "$p50" "$p99" "$jvm_ms" "$pg_ms" "${bad:+ non_2xx=$bad}"
+  printf '%-28s %-9s req/s=%-7s p50_ms=%-7s p99_ms=%-7s cpu_ms/req jvm=%-6s pg=%-6s warm-up=%s+%dx10s%s\n' \
+    "$name" "$label" "$rate" "$p50" "$p99" "$jvm_ms" "$pg_ms" "$warmup" "$round" "${bad:+ non_2xx=$bad}"
 }
 
 # pair NAME SERVICE_URL REFERENCE_URL [HEADER]: the reference, the service, and the ratio.
@@ -128,7 +142,7 @@ pair() {
   printf '%-28s ratio service/reference = %s\n' "$1" "$(echo "scale=2; $svc_rate / $ref_rate" | bc)"
 }
 
-echo "wrk -t2 -c32 -d$duration (after -d$warmup warm-up), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wrk -t2 -c32 -d$duration (after -d$warmup warm-up and rounds until steady), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 only=${ONLY:-}
 if [ -z "$only" ] || [ "$only" = batch ]; then
   pair "GET batch (1,000 requests)" "http://127.0.0.1:$port/api/v1/outbound/batches/b1000" \
