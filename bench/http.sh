@@ -4,7 +4,11 @@
 # at a time (reference first, then the service), and prints req/s, p50, p99 and the ratio
 # service / reference of the rates.
 #
-#   bench/http.sh                 DURATION=10s WARMUP=5s by default
+#   bench/http.sh                 DURATION=10s WARMUP=20s by default; warm-up then goes on in
+#                                 rounds of 10 s until two rounds' rates differ by under 10 %
+#                                 (at most MAX_ROUNDS=12), so each app is measured warm
+#   PORT=19301 REF_PORT=19302 DB=h3_http   the service's and the reference's ports, the database
+#   ONLY=batch                    only the GET-of-a-batch pair (batch|health|static|openapi)
 #
 # Pairs: GET of a batch (1,000 requests, PostgreSQL, API key)  vs  GET /items/{id} (one SELECT 1)
 #        /actuator/health                                      vs  /actuator/health (actuator's own)
@@ -17,10 +21,15 @@
 set -euo pipefail
 source "$(dirname "$0")/lib-service.sh"
 duration=${DURATION:-10s}
-warmup=${WARMUP:-5s}
-port=19301
-ref_port=19302
-db=h3_http
+# A fixed 5 s measured the service's JIT compiler, not the service: after 5 s of GET of a batch
+# it still spent 0.8-1.2 ms of CPU per request, after 40-60 s 0.12-0.17 ms; on a busy machine
+# even 40 s was not always enough (docs/benchmarks.md, part D). The bare app has far less code
+# to compile and is warm much sooner. So warm-up lasts until the rate stops climbing.
+warmup=${WARMUP:-20s}
+max_rounds=${MAX_ROUNDS:-12}
+port=${PORT:-19301}
+ref_port=${REF_PORT:-19302}
+db=${DB:-h3_http}
 key=bench-key-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")
 work=$(mktemp -d /tmp/outbound-http.XXXX)
 ref_pid=""
@@ -76,34 +85,76 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-# measure NAME URL [HEADER]: warms up, then one wrk run; prints one line and sets $rate.
+# cpu_ticks PID...: user + system clock ticks used so far by these processes (all their threads).
+cpu_ticks() {
+  local t=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && t=$((t + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")))
+  done
+  echo $t
+}
+
+# backends: the PostgreSQL backends connected to the benchmark's database (both apps' pools).
+backends() {
+  psql -qAt -h 127.0.0.1 -U postgres -d postgres \
+    -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db' AND pid <> pg_backend_pid()" | tr '\n' ' '
+}
+
+# measure NAME URL HEADER LABEL PID: warms up, then one wrk run; prints one line and sets $rate.
+# cpu_ms/req is the CPU the app's JVM (PID) and the database's backends spent per request during
+# the measured run: on a loaded machine it moves much less than req/s does.
 measure() {
-  local name=$1 url=$2 header=${3:-X-Bench: 1} out
+  local name=$1 url=$2 header=$3 label=$4 pid=$5 out pgs jvm0 pg0 jvm1 pg1 hz
   wrk -t2 -c32 -d"$warmup" -H "$header" "$url" >/dev/null
+  local prev=0 now round=0
+  while [ $round -lt "$max_rounds" ]; do
+    round=$((round + 1))
+    now=$(wrk -t2 -c32 -d10s -H "$header" "$url" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
+    awk -v a="$prev" -v b="$now" 'BEGIN { exit !(a > 0 && b < a * 1.1 && b > a * 0.9) }' && break
+    prev=$now
+  done
+  pgs=$(backends)
+  jvm0=$(cpu_ticks "$pid")
+  pg0=$(cpu_ticks $pgs)
   out=$(wrk -t2 -c32 -d"$duration" --latency -H "$header" "$url")
+  jvm1=$(cpu_ticks "$pid")
+  pg1=$(cpu_ticks $pgs)
+  hz=$(getconf CLK_TCK)
   rate=$(echo "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
-  local p50 p99 bad
+  local total p50 p99 bad jvm_ms pg_ms
+  total=$(echo "$out" | awk '/requests in/ { print $1 }')
   p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
   p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
   bad=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
-  printf '%-28s %-9s req/s=%-7s p50_ms=%-7s p99_ms=%-7s%s\n' "$name" "$4" "$rate" "$p50" "$p99" \
-    "${bad:+ non_2xx=$bad}"
+  jvm_ms=$(awk -v t=$((jvm1 - jvm0)) -v hz="$hz" -v n="$total" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+  pg_ms=$(awk -v t=$((pg1 - pg0)) -v hz="$hz" -v n="$total" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+  printf '%-28s %-9s req/s=%-7s p50_ms=%-7s p99_ms=%-7s cpu_ms/req jvm=%-6s pg=%-6s warm-up=%s+%dx10s%s\n' \
+    "$name" "$label" "$rate" "$p50" "$p99" "$jvm_ms" "$pg_ms" "$warmup" "$round" "${bad:+ non_2xx=$bad}"
 }
 
 # pair NAME SERVICE_URL REFERENCE_URL [HEADER]: the reference, the service, and the ratio.
 pair() {
   local ref_rate svc_rate
-  measure "$1" "$3" "X-Bench: 1" reference
+  measure "$1" "$3" "X-Bench: 1" reference "$ref_pid"
   ref_rate=$rate
-  measure "$1" "$2" "${4:-X-Bench: 1}" service
+  measure "$1" "$2" "${4:-X-Bench: 1}" service "$service_pid"
   svc_rate=$rate
   printf '%-28s ratio service/reference = %s\n' "$1" "$(echo "scale=2; $svc_rate / $ref_rate" | bc)"
 }
 
-echo "wrk -t2 -c32 -d$duration (after -d$warmup warm-up), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-pair "GET batch (1,000 requests)" "http://127.0.0.1:$port/api/v1/outbound/batches/b1000" \
-  "http://127.0.0.1:$ref_port/items/b1000" "Syllable-API-Key: $key"
-pair "/actuator/health" "http://127.0.0.1:$port/actuator/health" "http://127.0.0.1:$ref_port/actuator/health"
-pair "/console/assets/console.js" "http://127.0.0.1:$port/console/assets/console.js" \
-  "http://127.0.0.1:$ref_port/console/assets/console.js"
-pair "/openapi.json" "http://127.0.0.1:$port/openapi.json" "http://127.0.0.1:$ref_port/openapi.json"
+echo "wrk -t2 -c32 -d$duration (after -d$warmup warm-up and rounds until steady), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+only=${ONLY:-}
+if [ -z "$only" ] || [ "$only" = batch ]; then
+  pair "GET batch (1,000 requests)" "http://127.0.0.1:$port/api/v1/outbound/batches/b1000" \
+    "http://127.0.0.1:$ref_port/items/b1000" "Syllable-API-Key: $key"
+fi
+if [ -z "$only" ] || [ "$only" = health ]; then
+  pair "/actuator/health" "http://127.0.0.1:$port/actuator/health" "http://127.0.0.1:$ref_port/actuator/health"
+fi
+if [ -z "$only" ] || [ "$only" = static ]; then
+  pair "/console/assets/console.js" "http://127.0.0.1:$port/console/assets/console.js" \
+    "http://127.0.0.1:$ref_port/console/assets/console.js"
+fi
+if [ -z "$only" ] || [ "$only" = openapi ]; then
+  pair "/openapi.json" "http://127.0.0.1:$port/openapi.json" "http://127.0.0.1:$ref_port/openapi.json"
+fi
