@@ -24,7 +24,7 @@ SERVICE_JAR=$jar start_service "$work/service.log" SPRING_DATASOURCE_URL=jdbc:po
   SPRING_DATASOURCE_USERNAME=postgres OUTBOUND_DATA_DIR="$work" SERVER_PORT=$port OUTBOUND_BOOTSTRAP_API_KEY=$key \
   OUTBOUND_API_RATE_LIMIT=0 OUTBOUND_API_ORG_RATE_LIMIT=0 OUTBOUND_DISPATCH_ENABLED=false \
   OUTBOUND_WEBHOOKS_ALLOW_PRIVATE=true OUTBOUND_WEBHOOKS_CONCURRENCY=${OUTBOUND_WEBHOOKS_CONCURRENCY:-200}
-wait_healthy "$port" 180 || { tail -20 "$work/service.log"; exit 1; }
+wait_healthy "$port" 600 || { tail -20 "$work/service.log"; exit 1; }
 campaign=$(curl -s -H "Syllable-API-Key: $key" -H 'Content-Type: application/json' \
   -d "{\"campaign_name\":\"drain\",\"campaign_variables\":{},\"caller_id\":null,\"hourly_rate\":3600,\"active_days\":[\"mon\",\"tue\",\"wed\",\"thu\",\"fri\",\"sat\",\"sun\"],\"webhooks\":[{\"trigger_statuses\":[\"COMPLETED\"],\"url\":\"http://127.0.0.1:$webhook_port/hook\",\"request_method\":\"POST\"}]}" \
   "http://127.0.0.1:$port/api/v1/outbound/campaigns")
