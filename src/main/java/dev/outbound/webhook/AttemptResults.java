@@ -7,9 +7,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -93,25 +90,18 @@ class AttemptResults {
         awaitStored(result);
     }
 
-    /** Writes queued results until this one is stored, or waits while another thread writes it. */
+    /**
+     * Writes queued results while there are any and no other thread is writing, then waits for
+     * this one. Whoever releases the lock looks at the queue again, so a result queued while
+     * another thread held it is written by that thread or a later one: waiting threads need not
+     * wake up to look (polling every 5 ms, hundreds of waiting calls cost more CPU than the calls).
+     */
     private void awaitStored(Result mine) {
-        while (!mine.stored().isDone()) {
-            if (writing.tryLock()) {
-                try {
-                    writeQueued();
-                } finally {
-                    writing.unlock();
-                }
-            } else {
-                try {
-                    // Bounded: a result queued just after the writer's last look is this thread's to write.
-                    mine.stored().get(5, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException | ExecutionException ignored) {
-                    // written by now (the join below reports a failure), or this thread writes it next
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(ie);
-                }
+        while (!queued.isEmpty() && writing.tryLock()) {
+            try {
+                writeQueued();
+            } finally {
+                writing.unlock();
             }
         }
         try {
