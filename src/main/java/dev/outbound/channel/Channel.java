@@ -40,6 +40,11 @@ public interface Channel {
         return true;
     }
 
+    /** Why {@link #accepting()} is false, in words a console user can act on. */
+    default String notAcceptingReason() {
+        return "the provider takes no new attempts now";
+    }
+
     /** Fails startup with a clear message when the channel is chosen but not set up. */
     default void checkConfigured() {}
 

@@ -123,6 +123,11 @@ final class SipChannel implements Channel, DisposableBean {
     }
 
     @Override
+    public String notAcceptingReason() {
+        return "the SIP trunk " + properties.trunk() + " does not answer its OPTIONS keep-alive";
+    }
+
+    @Override
     public void poll(Instant now) {
         SipEndpoint sip = endpoint();
         if (health.probeDue(now)) {

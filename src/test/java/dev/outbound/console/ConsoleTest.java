@@ -83,7 +83,8 @@ class ConsoleTest {
         MockHttpSession in = signedIn();
         mvc.perform(get("/console/campaigns").session(in))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("<h1>Campaigns</h1>")));
+                .andExpect(content().string(Matchers.containsString("<h1>Campaigns</h1>")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("requests are waiting"))));
     }
 
     @Test
