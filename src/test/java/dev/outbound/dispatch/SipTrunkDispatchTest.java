@@ -80,8 +80,8 @@ class SipTrunkDispatchTest {
 
     @Test
     void while_the_trunk_does_not_answer_no_call_is_claimed_and_sms_goes_on_and_once_it_answers_the_calls_go() {
-        String voice = batch(campaign("voice"), "+14155550101", "+14155550102");
-        String sms = batch(campaign("sms"), "+14155550103");
+        String voice = batch("voice", "+14155550101", "+14155550102");
+        String sms = batch("sms", "+14155550103");
         double attemptsBefore = attemptsCounted();
 
         // Nothing listens at the trunk's port: each OPTIONS goes unanswered for longer than it may.
@@ -167,28 +167,7 @@ class SipTrunkDispatchTest {
                         """).param("batch", batchId).query(String.class).list();
     }
 
-    private long campaign(String mode) {
-        var body = Fixtures.aMinimalCampaign();
-        body.put("mode", mode);
-        body.put("active_days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
-        body.put("hourly_rate", 3600);
-        body.put("caller_id", "+14155550199");
-        var r = api.post("/api/v1/outbound/campaigns", body);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("id").asLong();
-    }
-
-    private String batch(long campaignId, String... targets) {
-        var body = Fixtures.aBatchFor(campaignId);
-        var r = api.post("/api/v1/outbound/batches", body);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        String id = String.valueOf(body.get("batch_id"));
-        var csv = new StringBuilder("reference_id,target\n");
-        for (int i = 0; i < targets.length; i++) {
-            csv.append("r").append(i).append(',').append(targets[i]).append('\n');
-        }
-        var upload = api.upload("/api/v1/outbound/batches/" + id + "/upload_batch", "list.csv", csv.toString());
-        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
-        return id;
+    private String batch(String mode, String... targets) {
+        return Fixtures.dialableBatch(api, Map.of("mode", mode, "caller_id", "+14155550199"), targets);
     }
 }

@@ -1,7 +1,9 @@
 package dev.outbound.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +95,15 @@ public final class Fixtures {
         for (int i = 0; i < targets.length; i++) {
             csv.append("r").append(i).append(',').append(targets[i]).append('\n');
         }
-        var upload = api.upload("/api/v1/outbound/batches/" + id + "/upload_batch", "list.csv", csv.toString());
-        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        // With several nodes, a dispatcher may hold the new batch's row for a moment: 409, try again.
+        String path = "/api/v1/outbound/batches/" + id + "/upload_batch";
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var upload = api.upload(path, "list.csv", csv.toString());
+                    assertThat(upload.status()).as(upload.body()).isIn(200, 409);
+                    return upload.status() == 200;
+                });
         return id;
     }
 }
