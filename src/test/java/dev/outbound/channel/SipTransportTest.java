@@ -107,23 +107,8 @@ class SipTransportTest {
     void a_sips_trunk_is_called_over_tls_checked_against_the_trust_store() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")), "socat is not installed; bin/lib-setup.sh does");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
-        Path truststore = throwawayTrunkCertificate();
-        SipChannel channel = new SipChannel(
-                sip().trunk("sips:127.0.0.1:" + TRUNK_TLS)
-                        .agent("sip:agent@127.0.0.1:15088;transport=tls")
-                        .listeningOn(OURS_TLS)
-                        .byRefer()
-                        .trusting(truststore.toString(), "changeit")
-                        .build(),
-                SipPace.UNLIMITED,
-                Clock.systemUTC());
-        this.channel = channel;
-        var behindTls =
-                Map.of("CONTACT", "127.0.0.1:" + TRUNK_TLS + ";transport=tls", "VIA", "TLS 127.0.0.1:" + TRUNK_TLS);
-        try (Sipp trunk = Sipp.serve("callee-accepts-refer.xml", SIPP_BEHIND_TLS, 1, behindTls, dir, "-t", "t1")) {
-            this.terminator = tlsTerminator();
-            await().atMost(Duration.ofSeconds(30)).until(() -> listening(SIPP_BEHIND_TLS) && listening(TRUNK_TLS));
-
+        SipChannel channel = referringOverTls(throwawayCertificate(dir));
+        try (Sipp trunk = trunkBehindTls()) {
             String sid = channel.start(attempt(32), listener);
 
             ChannelEvent last = awaitEnd(sid);
@@ -147,21 +132,8 @@ class SipTransportTest {
         Path otherDir = Files.createDirectories(dir.resolve("other"));
         Path strangerTrust = throwawayCertificate(otherDir);
         throwawayCertificate(dir);
-        SipChannel channel = new SipChannel(
-                sip().trunk("sips:127.0.0.1:" + TRUNK_TLS)
-                        .listeningOn(OURS_TLS)
-                        .byRefer()
-                        .trusting(strangerTrust.toString(), "changeit")
-                        .build(),
-                SipPace.UNLIMITED,
-                Clock.systemUTC());
-        this.channel = channel;
-        var behindTls =
-                Map.of("CONTACT", "127.0.0.1:" + TRUNK_TLS + ";transport=tls", "VIA", "TLS 127.0.0.1:" + TRUNK_TLS);
-        try (Sipp trunk = Sipp.serve("callee-accepts-refer.xml", SIPP_BEHIND_TLS, 1, behindTls, dir, "-t", "t1")) {
-            this.terminator = tlsTerminator();
-            await().atMost(Duration.ofSeconds(30)).until(() -> listening(SIPP_BEHIND_TLS) && listening(TRUNK_TLS));
-
+        SipChannel channel = referringOverTls(strangerTrust);
+        try (Sipp trunk = trunkBehindTls()) {
             String outcome;
             try {
                 String sid = channel.start(attempt(33), listener);
@@ -177,14 +149,43 @@ class SipTransportTest {
         }
     }
 
-    /**
-     * A self-signed certificate for 127.0.0.1: its key and PEM for socat, and a PKCS12 trust store
-     * holding it for our stack.
-     */
-    private Path throwawayTrunkCertificate() throws Exception {
-        return throwawayCertificate(dir);
+    /** Our channel calling the {@code sips:} trunk, handing off by REFER, trusting only {@code truststore}. */
+    private SipChannel referringOverTls(Path truststore) {
+        SipChannel channel = new SipChannel(
+                sip().trunk("sips:127.0.0.1:" + TRUNK_TLS)
+                        .agent("sip:agent@127.0.0.1:15088;transport=tls")
+                        .listeningOn(OURS_TLS)
+                        .byRefer()
+                        .trusting(truststore.toString(), "changeit")
+                        .build(),
+                SipPace.UNLIMITED,
+                Clock.systemUTC());
+        this.channel = channel;
+        return channel;
     }
 
+    /**
+     * SIPp as a trunk that takes the REFER, on TCP behind socat ending TLS on TRUNK_TLS with the
+     * certificate in {@code dir}; answers once both listen.
+     */
+    private Sipp trunkBehindTls() throws IOException {
+        var behindTls =
+                Map.of("CONTACT", "127.0.0.1:" + TRUNK_TLS + ";transport=tls", "VIA", "TLS 127.0.0.1:" + TRUNK_TLS);
+        Sipp trunk = Sipp.serve("callee-accepts-refer.xml", SIPP_BEHIND_TLS, 1, behindTls, dir, "-t", "t1");
+        try {
+            this.terminator = tlsTerminator();
+            await().atMost(Duration.ofSeconds(30)).until(() -> listening(SIPP_BEHIND_TLS) && listening(TRUNK_TLS));
+            return trunk;
+        } catch (IOException | RuntimeException e) {
+            trunk.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A self-signed certificate for 127.0.0.1 in {@code dir}: its key and PEM for socat, and a
+     * PKCS12 trust store holding it for our stack.
+     */
     private static Path throwawayCertificate(Path dir) throws Exception {
         Process openssl = new ProcessBuilder(List.of(
                         "/usr/bin/openssl",
